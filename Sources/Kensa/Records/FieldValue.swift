@@ -1,0 +1,20 @@
+/// The value of one record field as read from a record, typed by the record layout.
+///
+/// `missing` covers both an absent field and `null`: the record format says absent means unknown.
+/// `invalid` keeps a value that is present but not of the declared type (a date `2021-13-45`, a category
+/// nobody defined); the evaluator treats it as unknown and the decision names it, so bad data never approves.
+package enum FieldValue: Sendable, Equatable {
+    case missing
+    case text(String)
+    case number(Double)
+    case bool(Bool)
+    case date(Day)
+    /// Index into the field's `choice` values.
+    case choice(Int)
+    /// Elements are `.text`, `.choice` or `.invalid`, per the field's element type.
+    case list([FieldValue])
+    /// Each element holds one value per field of the element layout, by slot.
+    case objects([[FieldValue]])
+    /// Present but unusable: why, and the value as written.
+    case invalid(reason: String, written: String)
+}
