@@ -1,0 +1,131 @@
+import KensaYAML
+
+/// A policy set ready to evaluate: checked, with names resolved and values interned.
+///
+/// Build one with `PolicySet.load(directory:)`; it is immutable and safe to share across threads.
+public struct CompiledPolicy: Sendable {
+    public var info: PolicyInfo
+    var layout: RecordLayout
+    var conditions: [ConditionInfo]
+    var scopes: [CompiledScope]
+    var rules: [CompiledRule]
+    var exemptions: [CompiledExemption]
+    var exemptionsByID: [String: Int]
+    public var vendors: VendorRegistry
+    public var entities: EntityRegistry
+    /// Record slots the engine reads directly.
+    var slots: WellKnownSlots
+}
+
+/// Identity of a policy set as every decision reports it.
+public struct PolicyInfo: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var title: String
+    public var authority: String?
+    /// `sha256:` and the hex SHA-256 digest of the set's files (names and contents, in name order).
+    public var digest: String
+    public var sources: [PolicySource]
+}
+
+/// A public document that rules cite.
+public struct PolicySource: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var date: Day?
+    public var url: String?
+}
+
+/// Slots of the record v1 fields the engine itself uses.
+struct WellKnownSlots: Sendable {
+    var id: Int
+    var date: Int
+    var buyerName: Int
+    var entityClass: Int
+    var exemptions: Int
+}
+
+/// A compiled scope.
+struct CompiledScope: Sendable {
+    var id: String
+    var title: String
+    var cites: String?
+    var when: Condition
+    var span: SourceSpan
+}
+
+/// A compiled `unless` exception.
+struct CompiledException: Sendable {
+    var id: String
+    var title: String
+    var cites: String?
+    var clause: String?
+    var when: Condition
+    var span: SourceSpan
+}
+
+/// A compiled rule.
+struct CompiledRule: Sendable {
+    var id: String
+    var title: String
+    /// Indices of the scopes the rule belongs to; it counts when any of them holds.
+    var scopes: [Int]
+    var cites: String?
+    var clause: String?
+    var rationale: String?
+    var when: Condition
+    var exceptions: [CompiledException]
+    var outcome: Outcome
+    var waivable: Bool
+    var span: SourceSpan
+}
+
+/// A compiled exemption.
+struct CompiledExemption: Sendable {
+    enum Status: String, Sendable { case approved, pending, revoked }
+
+    var id: String
+    var title: String
+    var authority: String
+    var approvedBy: String?
+    var approvedOn: Day?
+    var status: Status
+    var justification: String?
+    var cites: String?
+    /// Entity indices of the buyers covered, and the written names (for buyers not in the registry).
+    var buyerEntities: Set<Int>
+    var buyerNames: Set<NameKey>
+    var buyerLabels: [String]
+    var rules: Set<Int>
+    var ruleIDs: [String]
+    var validFrom: Day
+    var statedUntil: Day?
+    var cap: Day?
+    var when: Condition?
+    var outcome: Outcome
+    var span: SourceSpan
+
+    /// The last day in force: the earlier of the stated end and the cap.
+    var effectiveUntil: Day? {
+        switch (statedUntil, cap) {
+        case let (until?, cap?): min(until, cap)
+        case let (until, cap): until ?? cap
+        }
+    }
+}
+
+extension CompiledPolicy {
+    /// The record layout this set reads: record v1 plus the set's own `fields`.
+    package var recordLayout: RecordLayout { layout }
+
+    /// "2 scopes, 5 rules, 2 exemptions, 23 vendor groups, 45 entities", for `kensa check`.
+    public var summary: String {
+        func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String {
+            "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+        }
+        return [
+            count(scopes.count, "scope"), count(rules.count, "rule"), count(exemptions.count, "exemption"),
+            count(vendors.declaredGroupCount, "vendor group"), count(entities.entities.count, "entity", "entities"),
+        ].joined(separator: ", ")
+    }
+}

@@ -1,0 +1,77 @@
+import KensaYAML
+
+/// A compiled condition: field paths resolved to slots, values typed and interned, vendor groups to indices.
+///
+/// Every node carries the index of its `ConditionInfo`, which only tracing reads.
+indirect enum Condition: Sendable {
+    case all([Condition], info: Int)
+    case any([Condition], info: Int)
+    case not(Condition, info: Int)
+    case field(FieldTest, info: Int)
+    case vendor(VendorTest, info: Int)
+    /// `some`/`every` over the list of objects at `slot`; the inner condition reads element slots.
+    case quantified(every: Bool, slot: Int, Condition, info: Int)
+    /// Stands in for a condition that failed to compile; never evaluated because compilation then fails.
+    case invalid(info: Int)
+
+    var info: Int {
+        switch self {
+        case .all(_, let info), .any(_, let info), .not(_, let info), .field(_, let info), .vendor(_, let info),
+            .quantified(_, _, _, let info), .invalid(let info):
+            info
+        }
+    }
+}
+
+/// A test on one field, with its operand already in the record's value representation.
+struct FieldTest: Sendable {
+    enum Operator: Sendable {
+        case equals, notEquals, isIn, notIn, contains, containsAny, containsAll, atLeast, atMost, above, below
+        /// `present: true` (or `false`); never unknown.
+        case present(Bool)
+    }
+
+    var slot: Int
+    var op: Operator
+    var operand: Operand
+}
+
+/// The expected value(s) of a field test.
+enum Operand: Sendable {
+    case none
+    /// Membership by choice index (`choices[i]` is true when value `i` is expected), and how many are expected.
+    case choices([Bool], count: Int)
+    case texts(Set<String>)
+    case numbers([Double])
+    case day(Day)
+    case bool(Bool)
+}
+
+/// A test on a vendor name field, resolved through the vendor registry.
+struct VendorTest: Sendable {
+    enum Operator: Sendable {
+        /// Membership by declared group index.
+        case inGroup([Bool])
+        case origin(Set<String>)
+        case resolved(Bool)
+    }
+
+    var slot: Int
+    var op: Operator
+}
+
+/// What a trace shows about a condition node: where it is written and how it reads.
+struct ConditionInfo: Sendable {
+    enum Kind: Sendable { case all, any, not, field, vendor, some, every, invalid }
+
+    var kind: Kind
+    var span: SourceSpan
+    /// The field or list path as written (relative inside `some`/`every`).
+    var path: String?
+    /// The operator as written (`in`, `at_least`, `in_group`).
+    var op: String?
+    /// The expected value as the author meant it, parameters resolved (`[central_ministry]`, `2019-04-01`).
+    var expected: String?
+    /// The `$parameter` the value came from, if any.
+    var parameter: String?
+}

@@ -1,0 +1,39 @@
+import KensaYAML
+
+/// The set's named values, looked up by `$name` while compiling.
+struct ParameterTable {
+    private var values: [String: ParameterSyntax] = [:]
+
+    init(_ parameters: [ParameterSyntax], log: DiagnosticLog) {
+        for parameter in parameters {
+            if let first = values[parameter.name.value] {
+                log.error(
+                    .duplicateID, "parameter `\(parameter.name.value)` is defined twice", at: parameter.name.span,
+                    notes: ["first defined at \(first.name.span)"])
+                continue
+            }
+            if case .parameter(let reference) = parameter.value {
+                log.error(
+                    .wrongType, "parameter `\(parameter.name.value)` refers to `$\(reference.value)`; write the value itself",
+                    at: reference.span)
+                continue
+            }
+            values[parameter.name.value] = parameter
+        }
+    }
+
+    var names: [String] { values.keys.sorted() }
+
+    /// The value written, with a parameter replaced by its definition; nil (with an error) for an undefined name.
+    func resolve(_ value: ValueSyntax, log: DiagnosticLog) -> (value: ValueSyntax, parameter: String?)? {
+        guard case .parameter(let name) = value else { return (value, nil) }
+        guard let parameter = values[name.value] else {
+            log.error(
+                .undefinedParameter, "parameter `$\(name.value)` is not defined", at: name.span,
+                help: Suggestion.closest(to: name.value, among: names).map { "did you mean `$\($0)`?" }
+                    ?? "define it under `parameters:`")
+            return nil
+        }
+        return (parameter.value, name.value)
+    }
+}

@@ -1,0 +1,40 @@
+/// Decides records against one compiled policy set.
+///
+/// A decider keeps a cache of vendor names it has resolved, so use one per thread and many records per decider:
+/// ```swift
+/// let policy = try PolicySet.load(directory: "policies/jp")
+/// let decider = Decider(policy: policy)
+/// let decision = decider.decide(record, asOf: nil, explain: true)
+/// ```
+public final class Decider {
+    public let policy: CompiledPolicy
+    let vendors: VendorResolver
+
+    public init(policy: CompiledPolicy) {
+        self.policy = policy
+        self.vendors = VendorResolver(registry: policy.vendors)
+    }
+
+    /// Decides one record given as values by slot of the policy's layout.
+    func decide(values: [FieldValue], line: Int?, asOf: Day?, explain: Bool) -> Decision {
+        let evaluator = RecordEvaluator(policy: policy, vendors: vendors)
+        var silent = SilentObserver()
+        let evaluation = evaluator.evaluate(values, asOf: asOf, observer: &silent)
+        let needsDetail = explain || evaluation.outcome != .permitted || !evaluation.exemptions.isEmpty
+        var recorder = TraceRecorder(conditions: policy.conditions)
+        if needsDetail { _ = evaluator.evaluate(values, asOf: asOf, observer: &recorder) }
+        let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: recorder)
+        let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
+        return Decision(
+            id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(), exemptionsApplied: writer.exemptionsApplied(),
+            reasons: writer.reasons(), policy: policy.info, judgedAt: evaluation.day, line: line,
+            trace: explain ? TraceBuilder(policy: policy, values: values, evaluation: evaluation, recorder: recorder).events() : nil)
+    }
+}
+
+extension Decider {
+    /// Decides one record read by a record reader.
+    package func decide(_ record: Record, asOf: Day?, explain: Bool) -> Decision {
+        decide(values: record.values, line: record.line, asOf: asOf, explain: explain)
+    }
+}

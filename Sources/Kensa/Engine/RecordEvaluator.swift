@@ -1,0 +1,111 @@
+/// Runs a compiled policy over one record: scopes, rules, exceptions, claimed exemptions, and the combined outcome.
+///
+/// Generic over the observer so the traced and untraced paths are one piece of code.
+struct RecordEvaluator {
+    let policy: CompiledPolicy
+    let vendors: VendorResolver
+
+    func evaluate<O: ConditionObserver>(_ record: [FieldValue], asOf: Day?, observer: inout O) -> Evaluation {
+        var values = record
+        let recordDay: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
+        let day = asOf ?? recordDay
+        let buyer = BuyerResolver.resolve(&values, policy: policy, day: day)
+        var evaluator = ConditionEvaluator(layout: policy.layout, vendors: vendors, day: day, observer: observer)
+        defer { observer = evaluator.observer }
+
+        var scopes: [Truth] = []
+        scopes.reserveCapacity(policy.scopes.count)
+        for (index, scope) in policy.scopes.enumerated() {
+            let token = evaluator.observer.begin(.scope(index), depth: 0)
+            let truth = evaluator.evaluate(scope.when, values, depth: 1)
+            evaluator.observer.end(token, truth, observed: .none)
+            scopes.append(truth)
+        }
+        let inScope = policy.scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
+
+        var rules: [RuleEvaluation] = []
+        rules.reserveCapacity(policy.rules.count)
+        for (index, rule) in policy.rules.enumerated() {
+            rules.append(evaluateRule(index, rule, scopes: scopes, values, evaluator: &evaluator))
+        }
+
+        let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
+        let verdicts = applyExemptions(claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
+
+        let outcome: Outcome
+        switch inScope {
+        case .no: outcome = .notApplicable
+        case .unknown: outcome = .reviewRequired
+        case .yes: outcome = rules.lazy.compactMap(\.effect).reduce(.permitted, max)
+        }
+        return Evaluation(
+            scopes: scopes, inScope: inScope, rules: rules, exemptions: verdicts, buyer: buyer, day: day,
+            outcome: outcome)
+    }
+
+    private func evaluateRule<O: ConditionObserver>(
+        _ index: Int, _ rule: CompiledRule, scopes: [Truth], _ values: [FieldValue],
+        evaluator: inout ConditionEvaluator<O>
+    ) -> RuleEvaluation {
+        let ruleToken = evaluator.observer.begin(.rule(index), depth: 0)
+        let scopeToken = evaluator.observer.begin(.ruleScope(index), depth: 1)
+        let scope = scopes.isEmpty ? Truth.yes : rule.scopes.lazy.map { scopes[$0] }.max() ?? .no
+        evaluator.observer.end(scopeToken, scope, observed: .none)
+
+        var evaluation = RuleEvaluation(scope: scope, when: .no)
+        if scope != .no || O.evaluatesEverything {
+            evaluation.when = evaluator.evaluate(rule.when, values, depth: 1)
+        }
+        if evaluation.when != .no || O.evaluatesEverything {
+            for (exceptionIndex, exception) in rule.exceptions.enumerated() {
+                let token = evaluator.observer.begin(.exception(index, exceptionIndex), depth: 1)
+                let truth = evaluator.evaluate(exception.when, values, depth: 2)
+                evaluator.observer.end(token, truth, observed: .none)
+                if truth == .yes && evaluation.exception == nil {
+                    evaluation.exception = exceptionIndex
+                    if !O.evaluatesEverything { break }
+                }
+            }
+        }
+        switch evaluation.truth {
+        case .yes: evaluation.result = rule.outcome
+        case .unknown: evaluation.result = .reviewRequired
+        case .no: evaluation.result = nil
+        }
+        evaluator.observer.end(ruleToken, evaluation.truth, observed: .none)
+        return evaluation
+    }
+
+    private func applyExemptions<O: ConditionObserver>(
+        claimed: FieldValue, judge: ExemptionJudge, rules: inout [RuleEvaluation],
+        evaluator: inout ConditionEvaluator<O>
+    ) -> [ExemptionVerdict] {
+        guard case .list(let claims) = claimed, !claims.isEmpty else { return [] }
+        var verdicts: [ExemptionVerdict] = []
+        var seen = Set<String>()
+        for claim in claims {
+            guard case .text(let id) = claim, seen.insert(id).inserted else { continue }
+            guard let index = policy.exemptionsByID[id] else {
+                verdicts.append(
+                    ExemptionVerdict(
+                        claimedID: id, exemption: nil, turnedRules: [],
+                        rejection: "no exemption with this id exists in policy set `\(policy.info.id)`"))
+                continue
+            }
+            if let rejection = judge.rejection(of: index, evaluator: &evaluator) {
+                verdicts.append(ExemptionVerdict(claimedID: id, exemption: index, turnedRules: [], rejection: rejection))
+                continue
+            }
+            let exemption = policy.exemptions[index]
+            let turned = exemption.rules.sorted().filter { rules[$0].result != nil && rules[$0].waiver == nil }
+            for rule in turned { rules[rule].waiver = (index, exemption.outcome) }
+            let waived = exemption.ruleIDs.map { "`\($0)`" }.joined(separator: ", ")
+            verdicts.append(
+                ExemptionVerdict(
+                    claimedID: id, exemption: index, turnedRules: turned,
+                    rejection: turned.isEmpty
+                        ? "valid, but the rules it waives (\(waived)) did not restrict this record" : nil))
+        }
+        return verdicts
+    }
+}

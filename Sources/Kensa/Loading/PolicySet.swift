@@ -1,0 +1,52 @@
+import KensaYAML
+
+/// Loads and compiles policy sets.
+///
+/// ```swift
+/// let policy = try PolicySet.load(directory: "policies/jp")   // throws PolicyErrors listing every problem
+/// ```
+public enum PolicySet {
+    /// Every diagnostic of a set (errors and warnings, sorted by file, line and column) and the compiled policy
+    /// when there is no error.
+    public static func check(_ files: PolicyFiles, limits: YAMLLimits = .standard) -> (policy: CompiledPolicy?, diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        let setSpan = SourceSpan(
+            file: files.files.first?.displayName ?? files.directory, start: SourcePosition(line: 1, column: 1),
+            end: SourcePosition(line: 1, column: 1))
+        if files.files.isEmpty {
+            log.error(.noPolicyFiles, "no policy files (*.yaml, *.yml) in this directory", at: setSpan)
+            return (nil, log.diagnostics)
+        }
+        var parser = PolicyParser(log: log)
+        for file in files.files {
+            let yaml = YAMLReader.parse(file.bytes, file: file.displayName, limits: limits)
+            for problem in yaml.problems { log.append(Diagnostic(problem)) }
+            for document in yaml.documents { parser.add(document: document) }
+        }
+        let compiler = PolicyCompiler(syntax: parser.syntax, log: log, setSpan: setSpan)
+        let policy = compiler.compile(digest: files.digest)
+        return (log.hasErrors ? nil : policy, log.diagnostics.sorted(by: Diagnostic.ordered))
+    }
+
+    /// The compiled set in `directory`, or `PolicyErrors` with every diagnostic when it has errors.
+    public static func load(directory: String, limits: YAMLLimits = .standard) throws -> CompiledPolicy {
+        let (policy, diagnostics) = check(try PolicyFiles(directory: directory), limits: limits)
+        guard let policy else { throw PolicyErrors(diagnostics) }
+        return policy
+    }
+}
+
+extension Diagnostic {
+    /// A YAML reading problem as a policy diagnostic with its stable code.
+    init(_ problem: YAMLProblem) {
+        let code: DiagnosticCode =
+            switch problem.kind {
+            case .syntax, .complexKey: .yamlSyntax
+            case .duplicateKey: .duplicateKey
+            case .tooDeep, .tooLarge, .tooManyAliasNodes: .fileLimit
+            case .unreadable, .invalidEncoding: .unreadableFile
+            }
+        let span = SourceSpan(file: problem.file, start: problem.position, end: problem.position)
+        self.init(code, problem.message, at: span)
+    }
+}

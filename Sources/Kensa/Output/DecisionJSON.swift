@@ -1,0 +1,77 @@
+/// The JSON form of a decision (`schemas/decision.schema.json`), one object, keys in a fixed order.
+public enum DecisionJSON {
+    /// Version of the decision wire format; bumped on any incompatible change.
+    public static let formatVersion = "kensa.decision/v1"
+
+    /// Appends the decision as one compact JSON object.
+    static func write(_ decision: Decision, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("id", decision.id)
+        writer.field("outcome", decision.outcome.name)
+        writer.field("decided_by", strings: decision.decidedBy)
+        writer.field("exemptions_applied", strings: decision.exemptionsApplied)
+        writer.field("reasons", strings: decision.reasons)
+        writer.key("policy")
+        writer.beginObject()
+        writer.field("id", decision.policy.id)
+        writer.field("version", decision.policy.version)
+        writer.field("digest", decision.policy.digest)
+        writer.endObject()
+        writer.key("judged_at")
+        if let day = decision.judgedAt { writer.string(day.description) } else { writer.null() }
+        if let line = decision.line {
+            writer.key("line")
+            writer.int(line)
+        }
+        if let trace = decision.trace {
+            writer.key("trace")
+            writer.beginArray()
+            for event in trace { write(event, to: &writer) }
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    /// The decision as a JSON text.
+    public static func text(_ decision: Decision) -> String {
+        var writer = JSONWriter()
+        write(decision, to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    private static func write(_ event: TraceEvent, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("kind", event.kind.rawValue)
+        writer.key("depth")
+        writer.int(event.depth)
+        writer.field("result", event.result)
+        writer.field("id", event.id)
+        writer.field("title", event.title)
+        writer.field("text", event.text)
+        writer.field("field", event.field)
+        writer.field("op", event.op)
+        writer.field("expected", event.expected)
+        writer.field("actual", event.actual)
+        writer.field("effect", event.effect)
+        writer.field("cites", event.cites)
+        writer.field("location", event.location)
+        writer.endObject()
+    }
+}
+
+extension DecisionJSON {
+    /// The decision as compact JSON bytes, optionally ending with a newline (JSON Lines).
+    public static func bytes(_ decision: Decision, newline: Bool) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 512)
+        write(decision, to: &writer)
+        if newline { writer.bytes.append(0x0A) }
+        return writer.bytes
+    }
+
+    /// A JSON string literal for `text`.
+    public static func quoted(_ text: String) -> String {
+        var writer = JSONWriter()
+        writer.string(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,57 @@
+/// The text form of a decision, for a reviewer at a terminal: outcome and reasons, then, with a trace, every
+/// scope, rule and condition indented under what it explains.
+public struct DecisionText {
+    /// Colour escapes, only for a terminal and never with `NO_COLOR`.
+    public var colour: Bool
+
+    public init(colour: Bool) { self.colour = colour }
+
+    public func render(_ decision: Decision) -> String {
+        var lines: [String] = []
+        lines.append("\(decision.id): \(paint(decision.outcome))")
+        let judged = decision.judgedAt.map { "judged at \($0)" } ?? "judgment date unknown"
+        lines.append("  policy \(decision.policy.id) \(decision.policy.version) (\(decision.policy.digest.prefix(19))…), \(judged)")
+        if !decision.decidedBy.isEmpty { lines.append("  decided by: \(decision.decidedBy.joined(separator: ", "))") }
+        if !decision.exemptionsApplied.isEmpty {
+            lines.append("  exemptions applied: \(decision.exemptionsApplied.joined(separator: ", "))")
+        }
+        for reason in decision.reasons { lines.append("  - \(reason)") }
+        if let trace = decision.trace {
+            lines.append("  trace:")
+            for event in trace { lines.append(render(event)) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func render(_ event: TraceEvent) -> String {
+        let indent = String(repeating: "  ", count: event.depth + 2)
+        var line = indent + mark(event) + " " + event.text
+        if let actual = event.actual { line += " — record: \(actual)" }
+        if let effect = event.effect, event.kind == .rule { line += " [\(effect)]" }
+        if let location = event.location, event.kind != .condition { line += "  (\(location))" }
+        if let cites = event.cites, !cites.isEmpty, event.kind == .rule { line += "\n\(indent)    cites: \(cites)" }
+        return line
+    }
+
+    private func mark(_ event: TraceEvent) -> String {
+        switch event.result {
+        case "true", "holds", "fired", "applied": paint("✓", code: "32")
+        case "false", "does_not_hold", "not_fired", "not_applied": paint("✗", code: "2")
+        case "unknown": paint("?", code: "33")
+        default: "•"
+        }
+    }
+
+    private func paint(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .prohibited: paint(outcome.name, code: "1;31")
+        case .reviewRequired: paint(outcome.name, code: "1;33")
+        case .permitted: paint(outcome.name, code: "1;32")
+        case .notApplicable: paint(outcome.name, code: "1")
+        }
+    }
+
+    private func paint(_ text: String, code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

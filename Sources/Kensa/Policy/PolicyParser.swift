@@ -1,0 +1,187 @@
+import KensaYAML
+
+/// Turns the YAML documents of policy files into one `PolicySyntax`, checking keys and value kinds.
+///
+/// Names are not resolved here (that is the compiler's job), so a file can be parsed alone.
+struct PolicyParser {
+    static let sections = [
+        "kensa", "policy", "parameters", "fields", "entities", "vendors", "scopes", "rules", "exemptions",
+    ]
+
+    let log: DiagnosticLog
+    var syntax = PolicySyntax()
+
+    init(log: DiagnosticLog) { self.log = log }
+
+    /// Adds one document (the whole content of a policy file) to the syntax tree.
+    mutating func add(document: YAMLNode) {
+        if case .scalar(let scalar) = document, scalar.isNull { return }
+        guard let file = NodeReader(document, what: "a policy file", log: log) else { return }
+        file.allowOnly(Self.sections)
+        if let version = file.text("kensa"), version.value != "1" {
+            log.error(
+                .unsupportedVersion, "this engine reads policy language version 1, not `\(version.value)`",
+                at: version.span, help: "write `kensa: 1`")
+        }
+        if let node = file.node("policy") { parseMetadata(node) }
+        if let node = file.node("parameters") { parseParameters(node) }
+        if let node = file.node("fields") { parseFields(node) }
+        for node in file.items("entities") { parseEntity(node) }
+        for node in file.items("vendors") { parseVendorGroup(node) }
+        for node in file.items("scopes") { parseScope(node) }
+        for node in file.items("rules") { parseRule(node) }
+        for node in file.items("exemptions") { parseExemption(node) }
+    }
+
+    private mutating func parseMetadata(_ node: YAMLNode) {
+        guard let reader = NodeReader(node, what: "the `policy` section", log: log) else { return }
+        reader.allowOnly(["id", "version", "title", "authority", "description", "sources"])
+        let sources = reader.items("sources").compactMap(parseSource)
+        guard let id = reader.id("id"), let version = reader.text("version", required: true),
+            let title = reader.text("title", required: true)
+        else { return }
+        syntax.metadata.append(
+            MetadataSyntax(
+                id: id, version: version, title: title, authority: reader.text("authority"),
+                description: reader.text("description"), sources: sources, span: reader.span))
+    }
+
+    private func parseSource(_ node: YAMLNode) -> SourceSyntax? {
+        guard let reader = NodeReader(node, what: "a source", log: log) else { return nil }
+        reader.allowOnly(["id", "title", "date", "url"])
+        let date = reader.day("date")
+        let url = reader.text("url")
+        guard let id = reader.id("id"), let title = reader.text("title", required: true) else { return nil }
+        return SourceSyntax(id: id, title: title, date: date, url: url)
+    }
+
+    private mutating func parseParameters(_ node: YAMLNode) {
+        guard let reader = NodeReader(node, what: "the `parameters` section", log: log) else { return }
+        for entry in reader.entries {
+            let name = Located(entry.key.text, entry.key.span)
+            if case .mapping = entry.value {
+                guard let parameter = NodeReader(entry.value, what: "parameter `\(name.value)`", log: log) else { continue }
+                parameter.allowOnly(["value", "description", "cites"])
+                guard let valueNode = parameter.node("value", required: true),
+                    let value = ValueParser.value(valueNode, key: "value", log: log)
+                else { continue }
+                syntax.parameters.append(
+                    ParameterSyntax(
+                        name: name, value: value, description: parameter.text("description")?.value,
+                        cites: parameter.text("cites")))
+            } else if let value = ValueParser.value(entry.value, key: name.value, log: log) {
+                syntax.parameters.append(ParameterSyntax(name: name, value: value, description: nil, cites: nil))
+            }
+        }
+    }
+
+    private mutating func parseFields(_ node: YAMLNode) {
+        guard let reader = NodeReader(node, what: "the `fields` section", log: log) else { return }
+        for entry in reader.entries {
+            guard let field = NodeReader(entry.value, what: "field `\(entry.key.text)`", log: log) else { continue }
+            field.allowOnly(["type", "values", "element", "description"])
+            guard let type = field.text("type", required: true) else { continue }
+            let values: [YAMLScalar] = field.items("values").compactMap {
+                if case .scalar(let scalar) = $0 { return scalar }
+                log.error(.wrongType, "`values` must be a list of single values", at: $0.span)
+                return nil
+            }
+            syntax.fields.append(
+                FieldDeclSyntax(
+                    path: Located(entry.key.text, entry.key.span), type: type, values: values,
+                    elementType: field.text("element"), description: field.text("description")?.value))
+        }
+    }
+
+    private mutating func parseEntity(_ node: YAMLNode) {
+        guard let reader = NodeReader(node, what: "an entity", log: log) else { return }
+        reader.allowOnly(["name", "aliases", "class", "from", "until", "note"])
+        let aliases = reader.texts("aliases")
+        let window = WindowSyntax(from: reader.day("from"), until: reader.day("until"))
+        guard let name = reader.text("name", required: true), let entityClass = reader.text("class", required: true)
+        else { return }
+        syntax.entities.append(
+            EntitySyntax(name: name, aliases: aliases, entityClass: entityClass, window: window, span: reader.span))
+    }
+
+    private mutating func parseVendorGroup(_ node: YAMLNode) {
+        guard let reader = NodeReader(node, what: "a vendor group", log: log) else { return }
+        reader.allowOnly(["group", "origin", "aliases", "members", "note"])
+        let aliases = reader.texts("aliases")
+        let members = reader.items("members").compactMap(parseVendorMember)
+        guard let group = reader.text("group", required: true), let origin = reader.text("origin", required: true)
+        else { return }
+        syntax.vendorGroups.append(
+            VendorGroupSyntax(group: group, origin: origin, aliases: aliases, members: members, span: reader.span))
+    }
+
+    private func parseVendorMember(_ node: YAMLNode) -> VendorMemberSyntax? {
+        guard let reader = NodeReader(node, what: "a vendor group member", log: log) else { return nil }
+        reader.allowOnly(["name", "aliases", "from", "until", "note"])
+        let aliases = reader.texts("aliases")
+        let window = WindowSyntax(from: reader.day("from"), until: reader.day("until"))
+        guard let name = reader.text("name", required: true) else { return nil }
+        return VendorMemberSyntax(
+            name: name, aliases: aliases, window: window, note: reader.text("note")?.value, span: reader.span)
+    }
+
+    private mutating func parseScope(_ node: YAMLNode) {
+        guard let reader = NodeReader(node, what: "a scope", log: log) else { return }
+        reader.allowOnly(["id", "title", "cites", "clause", "description", "when"])
+        let when = reader.node("when", required: true).map { ConditionParser(log: log).parse($0) }
+        guard let id = reader.id("id"), let title = reader.text("title", required: true), let when else { return }
+        syntax.scopes.append(ScopeSyntax(id: id, title: title, cites: reader.text("cites"), when: when, span: reader.span))
+    }
+
+    private mutating func parseRule(_ node: YAMLNode) {
+        guard let reader = NodeReader(node, what: "a rule", log: log) else { return }
+        reader.allowOnly([
+            "id", "title", "scope", "cites", "clause", "rationale", "when", "unless", "outcome", "waivable",
+        ])
+        let when = reader.node("when", required: true).map { ConditionParser(log: log).parse($0) }
+        let unless = reader.items("unless").compactMap(parseException)
+        let waivable = reader.bool("waivable", default: true)
+        guard let id = reader.id("id"), let title = reader.text("title", required: true),
+            let outcome = reader.text("outcome", required: true), let when
+        else { return }
+        syntax.rules.append(
+            RuleSyntax(
+                id: id, title: title, scopes: reader.texts("scope"), cites: reader.text("cites"),
+                clause: reader.text("clause")?.value, rationale: reader.text("rationale")?.value, when: when,
+                unless: unless, outcome: outcome, waivable: waivable, span: reader.span))
+    }
+
+    private func parseException(_ node: YAMLNode) -> ExceptionSyntax? {
+        guard let reader = NodeReader(node, what: "an `unless` exception", log: log) else { return nil }
+        reader.allowOnly(["id", "title", "cites", "clause", "when"])
+        let when = reader.node("when", required: true).map { ConditionParser(log: log).parse($0) }
+        guard let id = reader.id("id"), let title = reader.text("title", required: true), let when else { return nil }
+        return ExceptionSyntax(
+            id: id, title: title, cites: reader.text("cites"), clause: reader.text("clause")?.value, when: when,
+            span: reader.span)
+    }
+
+    private mutating func parseExemption(_ node: YAMLNode) {
+        guard let reader = NodeReader(node, what: "an exemption", log: log) else { return }
+        reader.allowOnly([
+            "id", "title", "authority", "approved_by", "approved_on", "status", "justification", "cites", "buyers",
+            "rules", "valid_from", "valid_until", "capped_at", "when", "outcome",
+        ])
+        let when = reader.node("when").map { ConditionParser(log: log).parse($0) }
+        let cap = reader.node("capped_at").flatMap { ValueParser.value($0, key: "capped_at", log: log) }
+        let window = WindowSyntax(from: reader.day("valid_from", required: true), until: reader.day("valid_until"))
+        let buyers = reader.texts("buyers", required: true)
+        let rules = reader.texts("rules", required: true)
+        let approvedOn = reader.day("approved_on")
+        guard let id = reader.id("id"), let title = reader.text("title", required: true),
+            let authority = reader.text("authority", required: true)
+        else { return }
+        syntax.exemptions.append(
+            ExemptionSyntax(
+                id: id, title: title, authority: authority, approvedBy: reader.text("approved_by")?.value,
+                approvedOn: approvedOn, status: reader.text("status"),
+                justification: reader.text("justification")?.value, cites: reader.text("cites"), buyers: buyers,
+                rules: rules, window: window, cappedAt: cap, when: when, outcome: reader.text("outcome"),
+                span: reader.span))
+    }
+}

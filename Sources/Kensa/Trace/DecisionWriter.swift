@@ -1,0 +1,113 @@
+/// Words an evaluation as a decision: which rules decided, which exemptions applied, and the reasons.
+struct DecisionWriter {
+    let policy: CompiledPolicy
+    let values: [FieldValue]
+    let evaluation: Evaluation
+    let recorder: TraceRecorder
+
+    private var text: StepText { StepText(policy: policy, recorder: recorder) }
+
+    /// Rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
+    func decidedBy() -> [String] {
+        guard evaluation.outcome >= .reviewRequired, evaluation.inScope != .no else { return [] }
+        return zip(policy.rules, evaluation.rules).filter { $1.effect == evaluation.outcome }.map(\.0.id)
+    }
+
+    func exemptionsApplied() -> [String] {
+        evaluation.exemptions.filter { !$0.turnedRules.isEmpty }.map(\.claimedID)
+    }
+
+    func reasons() -> [String] {
+        var reasons = invalidValues()
+        if let note = buyerNote() { reasons.append(note) }
+        reasons += scopeReasons()
+        if evaluation.inScope != .no {
+            reasons += ruleReasons()
+        }
+        reasons += exemptionReasons()
+        return reasons
+    }
+
+    private func invalidValues() -> [String] {
+        var notes: [String] = []
+        func scan(_ values: [FieldValue], _ layout: RecordLayout, prefix: String) {
+            for (slot, value) in values.enumerated() {
+                let path = prefix + layout.fields[slot].path
+                switch value {
+                case .invalid(let reason, let written):
+                    notes.append("`\(path)` is \"\(written)\": \(reason), so it counts as unknown")
+                case .list(let elements):
+                    for case .invalid(let reason, let written) in elements {
+                        notes.append("`\(path)` holds \"\(written)\": \(reason), so it counts as unknown")
+                    }
+                case .objects(let elements):
+                    guard case .objectList(let inner) = layout.fields[slot].type else { continue }
+                    for (index, element) in elements.enumerated() { scan(element, inner, prefix: "\(path)[\(index)].") }
+                default:
+                    continue
+                }
+            }
+        }
+        scan(values, policy.layout, prefix: "")
+        return notes
+    }
+
+    private func buyerNote() -> String? {
+        let buyer = evaluation.buyer
+        guard let entity = buyer.entity, let overridden = buyer.overridden else { return nil }
+        let registered = policy.entities.entities[entity]
+        let spec = policy.layout.fields[policy.slots.entityClass]
+        let className = RecordLayout.entityClasses[registered.entityClass]
+        return "the entity registry lists `\(registered.name)` as \(className); the record's `buyer.entity_class` "
+            + "\(ConditionWording(policy: policy).value(overridden, spec)) is overridden"
+    }
+
+    private func scopeReasons() -> [String] {
+        guard !policy.scopes.isEmpty else { return [] }
+        switch evaluation.inScope {
+        case .no:
+            return policy.scopes.indices.map { index in
+                let step = text.step { if case .scope(index) = $0 { true } else { false } }
+                let why = step.map(text.culprits(of:)) ?? ""
+                return "out of scope `\(policy.scopes[index].id)` (\(policy.scopes[index].title)): \(why)"
+            }
+        case .unknown:
+            return policy.scopes.indices.filter { evaluation.scopes[$0] == .unknown }.map { index in
+                let step = text.step { if case .scope(index) = $0 { true } else { false } }
+                let why = step.map(text.culprits(of:)) ?? ""
+                return "whether scope `\(policy.scopes[index].id)` (\(policy.scopes[index].title)) applies cannot be settled: \(why)"
+            }
+        case .yes:
+            guard evaluation.outcome == .permitted else { return [] }
+            let held = policy.scopes.indices.filter { evaluation.scopes[$0] == .yes }.map { "`\(policy.scopes[$0].id)`" }
+            return ["in scope \(held.joined(separator: ", ")); no rule restricts this record"]
+        }
+    }
+
+    private func ruleReasons() -> [String] {
+        let restricting = policy.rules.indices.filter { (evaluation.rules[$0].effect ?? .permitted) >= .reviewRequired }
+        let ordered = restricting.sorted { (evaluation.rules[$0].effect!, $1) > (evaluation.rules[$1].effect!, $0) }
+        return ordered.map { index in
+            let rule = policy.rules[index]
+            let result = evaluation.rules[index]
+            let step = text.step { if case .rule(index) = $0 { true } else { false } }
+            var why = step.map(text.culprits(of:)) ?? ""
+            if result.truth == .unknown && result.scope == .unknown && why.isEmpty {
+                why = "whether the record is in the rule's scope cannot be settled"
+            }
+            let verb = result.truth == .unknown ? "cannot be settled" : "applies"
+            return "rule `\(rule.id)` (\(rule.title)) \(verb) → \(result.effect!.name): \(why)"
+        }
+    }
+
+    private func exemptionReasons() -> [String] {
+        evaluation.exemptions.map { verdict in
+            if let rejection = verdict.rejection {
+                return "exemption `\(verdict.claimedID)` not applied: \(rejection)"
+            }
+            let exemption = policy.exemptions[verdict.exemption!]
+            let rules = verdict.turnedRules.map { "`\(policy.rules[$0].id)`" }.joined(separator: ", ")
+            return "exemption `\(exemption.id)` (\(exemption.authority)) applied: waives \(rules) → \(exemption.outcome.name)"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Words recorded steps: conditions with the record's values, elements of lists, and rules' results.
+struct StepText {
+    let policy: CompiledPolicy
+    let recorder: TraceRecorder
+    var wording: ConditionWording { ConditionWording(policy: policy) }
+
+    /// The list path and element index a step sits in, as `components[0].`, or "" at the top level.
+    func prefix(of index: Int) -> String {
+        var depth = recorder.steps[index].depth
+        var cursor = index - 1
+        while cursor >= 0 {
+            let step = recorder.steps[cursor]
+            if step.depth < depth {
+                depth = step.depth
+                if case .element(let element, _) = step.subject, cursor > 0,
+                    case .condition(let info) = recorder.steps[cursor - 1].subject
+                {
+                    return "\(policy.conditions[info].path ?? "")[\(element)]."
+                }
+            }
+            cursor -= 1
+        }
+        return ""
+    }
+
+    /// A condition step as a sentence, with the element path when it sits inside `some`/`every`.
+    func condition(_ index: Int) -> (sentence: String, actual: String?) {
+        let step = recorder.steps[index]
+        guard case .condition(let infoIndex) = step.subject else { return ("", nil) }
+        var info = policy.conditions[infoIndex]
+        if let path = info.path, info.kind == .field || info.kind == .vendor { info.path = prefix(of: index) + path }
+        var isDate = false
+        let actual: String?
+        switch step.observed {
+        case .field(let value, let spec):
+            isDate = spec.type == .date
+            actual = wording.value(value, spec)
+        case .vendor(let value, let sighting):
+            actual = wording.vendor(value, sighting)
+        case .none:
+            actual = nil
+        }
+        return (wording.sentence(info, isDate: isDate), actual)
+    }
+
+    /// A culprit test in a reason: "`consultation.status` is not given", "… is one of [concern]: the record has concern".
+    func culprit(_ index: Int) -> String {
+        let (sentence, actual) = condition(index)
+        guard let actual else { return sentence }
+        if recorder.steps[index].truth == .unknown {
+            if case .condition(let info) = recorder.steps[index].subject, let path = policy.conditions[info].path {
+                return "`\(prefix(of: index))\(path)` is \(actual)"
+            }
+        }
+        return "\(sentence): the record has \(actual)"
+    }
+
+    /// Every culprit of a step, joined for one line.
+    func culprits(of index: Int) -> String {
+        recorder.culprits(of: index).map(culprit).joined(separator: "; ")
+    }
+
+    /// The index of the step about `subject`, matched by kind and index.
+    func step(for match: (TraceSubject) -> Bool) -> Int? {
+        recorder.steps.firstIndex { match($0.subject) }
+    }
+}

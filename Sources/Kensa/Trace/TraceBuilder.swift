@@ -1,0 +1,160 @@
+/// Turns the recorded steps of an evaluation into the public trace: buyer, scopes, every rule with its conditions
+/// and exceptions, and every claimed exemption.
+struct TraceBuilder {
+    let policy: CompiledPolicy
+    let values: [FieldValue]
+    let evaluation: Evaluation
+    let recorder: TraceRecorder
+
+    private var text: StepText { StepText(policy: policy, recorder: recorder) }
+
+    func events() -> [TraceEvent] {
+        var events = [buyerEvent()]
+        for index in recorder.steps.indices {
+            events.append(event(for: index))
+        }
+        events += evaluation.exemptions.map(exemptionEvent)
+        return events
+    }
+
+    private func buyerEvent() -> TraceEvent {
+        let buyer = evaluation.buyer
+        let wording = ConditionWording(policy: policy)
+        let name = wording.value(values[policy.slots.buyerName], FieldSpec("buyer.name", .text))
+        var event: TraceEvent
+        switch (buyer.source, buyer.entity) {
+        case (.registry, let entity?):
+            let registered = policy.entities.entities[entity]
+            let className = RecordLayout.entityClasses[registered.entityClass]
+            let override = buyer.overridden.map {
+                "; the record said \(wording.value($0, policy.layout.fields[policy.slots.entityClass])), and the registry wins"
+            } ?? ""
+            event = TraceEvent(
+                kind: .buyer, depth: 0, result: "registry",
+                text: "buyer \(name) is \(registered.name), a \(className) (entity registry)\(override)")
+        case (.record, let entity):
+            let className = wording.value(values[policy.slots.entityClass], policy.layout.fields[policy.slots.entityClass])
+            let known = entity.map { " (\(policy.entities.entities[$0].name) in the entity registry)" } ?? " (not in the entity registry)"
+            event = TraceEvent(
+                kind: .buyer, depth: 0, result: "record", text: "buyer \(name) is a \(className) as the record says\(known)")
+        default:
+            event = TraceEvent(
+                kind: .buyer, depth: 0, result: "unknown",
+                text: "buyer \(name): the record gives no entity class and the entity registry does not know the name")
+        }
+        event.field = "buyer.entity_class"
+        return event
+    }
+
+    private func event(for index: Int) -> TraceEvent {
+        let step = recorder.steps[index]
+        switch step.subject {
+        case .condition(let info):
+            let (sentence, actual) = text.condition(index)
+            let condition = policy.conditions[info]
+            var event = TraceEvent(kind: .condition, depth: step.depth, result: step.truth.description, text: sentence)
+            if condition.kind == .field || condition.kind == .vendor {
+                event.field = text.prefix(of: index) + (condition.path ?? "")
+                event.op = condition.op
+                event.expected = condition.expected
+            }
+            event.actual = actual
+            event.location = condition.span.description
+            return event
+        case .element(let element, let elementValues):
+            let part = elementValues.first.map { ConditionWording(policy: policy).value($0, FieldSpec("part", .text)) } ?? ""
+            return TraceEvent(
+                kind: .element, depth: step.depth, result: step.truth.description, text: "entry \(element): part \(part)")
+        case .scope(let scopeIndex):
+            let scope = policy.scopes[scopeIndex]
+            let result = ["does_not_hold", "unknown", "holds"][Int(step.truth.rawValue)]
+            let verb = ["does not hold", "cannot be settled", "holds"][Int(step.truth.rawValue)]
+            var event = TraceEvent(kind: .scope, depth: 0, result: result, text: "scope `\(scope.id)` (\(scope.title)) \(verb)")
+            event.id = scope.id
+            event.title = scope.title
+            event.cites = scope.cites
+            event.location = scope.span.description
+            return event
+        case .ruleScope(let ruleIndex):
+            let names = policy.rules[ruleIndex].scopes.map { "`\(policy.scopes[$0].id)`" }.joined(separator: " or ")
+            let sentence = switch step.truth {
+            case .yes: "in scope (\(names))"
+            case .no: "out of scope: \(names.isEmpty ? "the set" : names) does not hold"
+            case .unknown: "whether \(names) holds cannot be settled"
+            }
+            return TraceEvent(kind: .ruleScope, depth: step.depth, result: step.truth.description, text: sentence)
+        case .rule(let ruleIndex):
+            return ruleEvent(ruleIndex, depth: step.depth)
+        case .exception(let ruleIndex, let exceptionIndex):
+            let exception = policy.rules[ruleIndex].exceptions[exceptionIndex]
+            let verb = ["is not established", "is not established (its facts are unknown)", "is established"][Int(step.truth.rawValue)]
+            var event = TraceEvent(
+                kind: .exception, depth: step.depth, result: step.truth.description,
+                text: "unless `\(exception.id)` (\(exception.title)) \(verb)")
+            event.id = exception.id
+            event.title = exception.title
+            event.cites = [exception.clause, exception.cites].compactMap { $0 }.joined(separator: "; ")
+            event.location = exception.span.description
+            return event
+        }
+    }
+
+    private func ruleEvent(_ index: Int, depth: Int) -> TraceEvent {
+        let rule = policy.rules[index]
+        let result = evaluation.rules[index]
+        var sentence = "rule `\(rule.id)` (\(rule.title)) "
+        let resultName: String
+        switch result.truth {
+        case .yes:
+            resultName = "fired"
+            sentence += "fired → \(rule.outcome.name)"
+        case .unknown:
+            resultName = "unknown"
+            sentence += "cannot be settled → review_required"
+        case .no:
+            resultName = "not_fired"
+            if let exception = result.exception {
+                sentence += "did not fire: exception `\(rule.exceptions[exception].id)` applies"
+            } else if result.scope == .no {
+                sentence += "did not fire: out of scope"
+            } else {
+                sentence += "did not fire: its conditions do not hold"
+            }
+        }
+        if let waiver = result.waiver {
+            sentence += ", waived by exemption `\(policy.exemptions[waiver.exemption].id)` → \(waiver.outcome.name)"
+        }
+        var event = TraceEvent(kind: .rule, depth: depth, result: resultName, text: sentence)
+        event.id = rule.id
+        event.title = rule.title
+        event.effect = result.effect?.name
+        event.cites = [rule.clause, rule.cites].compactMap { $0 }.joined(separator: "; ")
+        event.location = rule.span.description
+        return event
+    }
+
+    private func exemptionEvent(_ verdict: ExemptionVerdict) -> TraceEvent {
+        let applied = !verdict.turnedRules.isEmpty
+        var sentence = "exemption `\(verdict.claimedID)`"
+        if let index = verdict.exemption {
+            let exemption = policy.exemptions[index]
+            sentence += " (\(exemption.title); granted by \(exemption.authority))"
+        }
+        if applied {
+            let rules = verdict.turnedRules.map { "`\(policy.rules[$0].id)`" }.joined(separator: ", ")
+            sentence += " applied: waives \(rules)"
+        } else {
+            sentence += " not applied: \(verdict.rejection ?? "")"
+        }
+        var event = TraceEvent(kind: .exemption, depth: 0, result: applied ? "applied" : "not_applied", text: sentence)
+        event.id = verdict.claimedID
+        if let index = verdict.exemption {
+            let exemption = policy.exemptions[index]
+            event.title = exemption.title
+            event.effect = applied ? exemption.outcome.name : nil
+            event.cites = exemption.cites
+            event.location = exemption.span.description
+        }
+        return event
+    }
+}

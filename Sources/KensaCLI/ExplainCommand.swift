@@ -1,0 +1,46 @@
+import ArgumentParser
+import Kensa
+
+/// `kensa explain`: the full trace of one record's decision.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain the decision on one record: every scope, rule, condition and exemption, with the record's values.",
+        discussion: """
+            Examples:
+              kensa explain --policy policies/jp --id JLIS-2021-0042 policies/jp/examples/records.jsonl
+              kensa explain --policy policies/us --id DOD-2020-0901 --format json records.jsonl
+
+            Exit status 2 when no record has the id.
+            """
+    )
+
+    @OptionGroup var policyOptions: PolicyOptions
+    @OptionGroup var recordOptions: RecordOptions
+
+    @Option(help: "The id of the record to explain.")
+    var id: String
+
+    @Option(help: "text or json.")
+    var format: ExplainFormat = .text
+
+    enum ExplainFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let asOf = try policyOptions.asOfDay()
+        let policy = try policyOptions.load()
+        var reader = try RecordInputOpener(options: recordOptions).open(layout: policy)
+        let decider = Decider(policy: policy)
+        while let input = reader.next() {
+            guard case .record(let record) = input, record.id == id else { continue }
+            let decision = decider.decide(record, asOf: asOf, explain: true)
+            switch format {
+            case .text: print(DecisionText(colour: Terminal.colourOnStdout).render(decision), terminator: "")
+            case .json: print(DecisionJSON.text(decision))
+            }
+            return
+        }
+        Terminal.error("error: no record with id `\(id)` in \(recordOptions.input)")
+        throw ExitStatus.inputError
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `kensa` command: compile policy sets and decide procurement records against them.
+@main
+struct KensaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kensa",
+        abstract: "Policy-as-code rules for public procurement: check policy sets, decide records, explain decisions.",
+        discussion: """
+            Exit status: 0 success; 1 the policy set has errors; 2 a usage or input error (unreadable file, \
+            unknown record id); 3 some records were malformed (every other record was still decided).
+            """,
+        subcommands: [CheckCommand.self, DecideCommand.self, ExplainCommand.self]
+    )
+}
+
+/// Exit statuses documented in `docs/cli.md`.
+enum ExitStatus {
+    static let policyErrors = ExitCode(1)
+    static let inputError = ExitCode(2)
+    static let malformedRecords = ExitCode(3)
+}

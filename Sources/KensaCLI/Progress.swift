@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A progress line on standard error for long batches, only when standard error is a terminal.
+struct Progress {
+    let enabled: Bool
+    private var count = 0
+    private var shown = false
+    private var lastShown = 0.0
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func tick(malformed: Int) {
+        count += 1
+        guard enabled, count % 10_000 == 0 else { return }
+        let now = Self.seconds()
+        guard now - lastShown >= 0.5 else { return }
+        lastShown = now
+        shown = true
+        fputs("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…", stderr)
+    }
+
+    func finish(malformed: Int) {
+        guard shown else { return }
+        fputs("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n", stderr)
+    }
+
+    private static func seconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the process is attached to, for colour and progress decisions.
+enum Terminal {
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Colour on standard output: only on a terminal and never when `NO_COLOR` is set (no-color.org).
+    static var colourOnStdout: Bool { stdoutIsTerminal && getenv("NO_COLOR") == nil }
+    static var colourOnStderr: Bool { stderrIsTerminal && getenv("NO_COLOR") == nil }
+
+    /// Writes a line to standard error.
+    static func error(_ text: String) {
+        fputs(text + "\n", stderr)
+    }
+}
+
+/// Buffers output bytes and writes them to standard output in large blocks.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+    private let flushAt = 1 << 16
+
+    init() { bytes.reserveCapacity(flushAt + 4096) }
+
+    mutating func write(_ chunk: [UInt8]) {
+        bytes.append(contentsOf: chunk)
+        if bytes.count >= flushAt { flush() }
+    }
+
+    mutating func write(_ text: String) { write(Array(text.utf8)) }
+
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+        fflush(stdout)
+        bytes.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,4 +1,0 @@
-import ArgumentParser
-import Kensa
-
-print("kensa")
