@@ -1,0 +1,68 @@
+import Testing
+
+@testable import KensaYAML
+
+@Suite struct AliasTests {
+    @Test func expandsAliasesIntoCopies() throws {
+        let file = parse(
+            """
+            base: &base
+              country: JP
+              codes: [1, 2]
+            copy: *base
+            name: &n Tokyo
+            again: *n
+
+            """)
+        #expect(file.problems.isEmpty)
+        let root = try #require(file.documents.first)
+        #expect(root["copy"]?["country"]?.scalar?.text == "JP")
+        #expect(root["copy"]?["codes"]?[1]?.scalar?.text == "2")
+        #expect(root["again"]?.scalar?.text == "Tokyo")
+        // A copy keeps the spans of what it copies, where its content is written; a span starts at the anchor.
+        #expect(root["copy"]?.range == "1:7-3:16")
+    }
+
+    @Test func rejectsBillionLaughsQuickly() {
+        let lol = "a: &a [" + Array(repeating: "\"lol\"", count: 9).joined(separator: ", ") + "]\n"
+        let levels = zip("abcdefghi", "bcdefghij").map { previous, name in
+            "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let clock = ContinuousClock()
+        var file = YAMLFile(documents: [], problems: [])
+        let elapsed = clock.measure { file = parse(lol + levels.joined()) }
+        #expect(elapsed < .seconds(1))
+        #expect(file.documents.isEmpty)
+        // a: 10 nodes; b expands 90; c expands 9 × 91 = 819; d expands 9 × 820 = 7380 (8289 so far);
+        // the first `*d` on line 5 would add 7381 more, past the standard 10000.
+        #expect(file.problems.map(\.kind) == [.tooManyAliasNodes])
+        #expect(file.problems.first?.position == at(5, 8))
+        #expect(
+            file.problems.first?.message
+                == "aliases in this document expand to more than 10000 values, the most Kensa accepts")
+    }
+
+    @Test func countsAliasExpansionPerDocument() {
+        let limits = YAMLLimits(maxAliasExpandedNodes: 3)
+        let document = "a: &a [1, 2]\nb: *a\n"
+        let file = parse(document + "---\n" + document, limits: limits)
+        #expect(file.problems.isEmpty)
+        #expect(file.documents.count == 2)
+        #expect(parse("a: &a [1, 2]\nb: *a\nc: *a\n", limits: limits).problems.map(\.position) == [at(3, 4)])
+    }
+
+    @Test func reportsUnknownAlias() {
+        let file = parse("first: 1\n---\nx: &a 1\n---\ny: *a\n")
+        #expect(file.documents.count == 2)
+        #expect(
+            file.problems.map(\.description) == [
+                "test.yaml:5:4: unknown alias `*a`: no anchor `&a` comes before it in this document"
+            ])
+    }
+
+    @Test func aliasesCannotNestPastTheDepthLimit() {
+        let file = parse("a: &a [[1]]\nb: [*a]\n", limits: YAMLLimits(maxDepth: 3))
+        #expect(file.problems.map(\.kind) == [.tooDeep])
+        #expect(file.problems.first?.position == at(2, 5))
+    }
+}

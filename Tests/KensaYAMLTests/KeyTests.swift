@@ -1,0 +1,50 @@
+import Testing
+
+@testable import KensaYAML
+
+@Suite struct KeyTests {
+    @Test func reportsEveryDuplicateKeyAtTheLaterKeySorted() throws {
+        let file = parse(
+            """
+            id: r1
+            title: First
+            rules:
+              - when: a
+                then: b
+                when: c
+            title: Second
+            limits: {max: 1, max: 2}
+
+            """)
+        #expect(
+            file.problems.map(\.description) == [
+                "test.yaml:6:5: duplicate key `when` (first defined at line 4)",
+                "test.yaml:7:1: duplicate key `title` (first defined at line 2)",
+                "test.yaml:8:18: duplicate key `max` (first defined at line 8)",
+            ])
+        #expect(file.problems.allSatisfy { $0.kind == .duplicateKey })
+        let root = try #require(file.documents.first)
+        #expect(root.entries.map(\.key.text) == ["id", "title", "rules", "limits"])
+        #expect(root["title"]?.scalar?.text == "First")
+        #expect(root["rules"]?[0]?["when"]?.scalar?.text == "a")
+        #expect(root["limits"]?["max"]?.scalar?.text == "1")
+    }
+
+    @Test func quotedAndPlainSpellingsOfAKeyAreTheSameKey() {
+        let file = parse("title: a\n\"title\": b\n")
+        #expect(file.problems.map(\.kind) == [.duplicateKey])
+        #expect(file.problems.first?.position == at(2, 1))
+    }
+
+    @Test func sameKeyInDifferentMappingsIsNoDuplicate() {
+        #expect(parse("a:\n  id: 1\nb:\n  id: 2\n").problems.isEmpty)
+    }
+
+    @Test func rejectsComplexKeysAndKeepsReading() throws {
+        let file = parse("? [a, b]\n: 1\n? {c: d}\n: 2\nok: 3\nok: 4\n")
+        #expect(file.problems.map(\.kind) == [.complexKey, .complexKey, .duplicateKey])
+        #expect(file.problems.map(\.position) == [at(1, 3), at(3, 3), at(6, 1)])
+        let root = try #require(file.documents.first)
+        #expect(root.entries.map(\.key.text) == ["ok"])
+    }
+}
