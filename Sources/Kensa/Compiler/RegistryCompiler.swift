@@ -7,6 +7,15 @@ enum RegistryCompiler {
         var seen: [NameKey: SourceSpan] = [:]
         func register(_ name: Located<String>, as entry: VendorRegistry.Entry) {
             let key = NameKey(name.value)
+            switch (registry.names[key], entry) {
+            case (.group(let group)?, .group(let again)) where group == again:
+                return  // an alias spelling the group's own name again
+            case (.group(let group)?, .member(let member)) where registry.members[member].group == group:
+                registry.names[key] = entry  // a member named like its group is the more precise match
+                return
+            default:
+                break
+            }
             if let first = seen[key] {
                 log.error(
                     .duplicateName, "vendor name `\(name.value)` is already in the registry", at: name.span,
@@ -65,6 +74,7 @@ enum RegistryCompiler {
                     until: syntax.window.until?.value))
             for name in [syntax.name] + syntax.aliases {
                 let key = NameKey(name.value)
+                if registry.names[key] == index { continue }
                 if let first = seen[key] {
                     log.error(
                         .duplicateName, "entity name `\(name.value)` is already in the registry", at: name.span,
