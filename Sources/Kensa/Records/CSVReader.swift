@@ -10,7 +10,7 @@
 ///   are all empty is left out. A `components` column holding `[]` declares there are none; empty, it says nothing.
 ///
 /// Columns the layout does not name are ignored, so records may carry extra fields; a header naming a column twice
-/// ends the reading with a problem at line 1. A row with the wrong number of cells, or a broken quote, yields
+/// ends the reading with a problem at the header's line. A row with the wrong number of cells, or a broken quote, yields
 /// `.malformed` with its line, and reading goes on with the next row.
 package struct CSVReader: RecordReader {
     var rows: CSVRowScanner
@@ -51,7 +51,7 @@ package struct CSVReader: RecordReader {
                 return .malformed(RecordProblem(line: rowLine, message: message))
             case .cells(let lines):
                 line += lines
-                if rows.cells.count == 1, rows.cells[0].start == rows.cells[0].end { continue }
+                if rows.isBlank { continue }
                 defer { index += 1 }
                 return record(line: rowLine)
             }
@@ -73,20 +73,25 @@ package struct CSVReader: RecordReader {
         {
             source.start += 3
         }
-        guard let row = rows.next() else {
-            finished = true
-            return nil
+        var headerLine = line
+        while true {
+            guard let row = rows.next() else {
+                finished = true
+                return nil
+            }
+            guard case .cells(let lines) = row else {
+                return RecordProblem(line: line, message: "the header row is broken: a quote is not closed")
+            }
+            headerLine = line
+            line += lines
+            if !rows.isBlank { break }
         }
-        guard case .cells(let lines) = row else {
-            return RecordProblem(line: 1, message: "the header row is broken: a quote is not closed")
-        }
-        line += lines
         var seen: Set<String> = []
         for (position, cell) in rows.cells.enumerated() {
             let name = String(decoding: rows.bytes(of: cell, scratch: scratch), as: UTF8.self)
                 .trimmingSpaces
             guard seen.insert(name).inserted else {
-                return RecordProblem(line: 1, message: "the header names the column `\(name)` twice")
+                return RecordProblem(line: headerLine, message: "the header names the column `\(name)` twice")
             }
             let column = CSVColumn(name: name, plan: plan)
             if case .scalar(plan.idSlot, _) = column { idColumn = position }

@@ -28,6 +28,14 @@ struct CSVRowScanner {
 
     init(source: ByteSource) { self.source = source }
 
+    /// True when the row just split is blank: one unquoted cell of nothing but spaces or tabs.
+    var isBlank: Bool {
+        guard cells.count == 1, !cells[0].hasDoubledQuotes else { return false }
+        let cell = cells[0]
+        if cell.start > 0, source.base[cell.start - 1] == 0x22 { return false }
+        return (cell.start..<cell.end).allSatisfy { source.base[$0] == 0x20 || source.base[$0] == 0x09 }
+    }
+
     /// Splits the next row; nil at the end of the input.
     mutating func next() -> Row? {
         while true {

@@ -50,10 +50,15 @@ package struct JSONDocumentReader: RecordReader {
                 return input
             case .list:
                 let input = try readElement()
-                parser.scanner.skipWhitespace()
-                if try !parser.scanner.skipComma(orClose: UInt8(ascii: "]")) {
+                do throws(JSONSyntaxError) {
+                    parser.scanner.skipWhitespace()
+                    if try !parser.scanner.skipComma(orClose: UInt8(ascii: "]")) {
+                        state = .done
+                        finish()
+                    }
+                } catch {
                     state = .done
-                    finish()
+                    pending = problem(error)
                 }
                 return input
             case .done:
@@ -61,12 +66,14 @@ package struct JSONDocumentReader: RecordReader {
             }
         } catch {
             state = .done
-            let scanner = parser.scanner
-            return .malformed(
-                RecordProblem(
-                    line: scanner.line, column: scanner.column(of: error.offset), id: parser.seenID,
-                    message: error.message))
+            return .malformed(problem(error))
         }
+    }
+
+    private func problem(_ error: JSONSyntaxError) -> RecordProblem {
+        let scanner = parser.scanner
+        return RecordProblem(
+            line: scanner.line, column: scanner.column(of: error.offset), id: parser.seenID, message: error.message)
     }
 
     /// Reads the whole input and opens the document; a problem means there is nothing to read.

@@ -33,6 +33,7 @@ struct JSONRecordParser {
     /// record (not an object, a duplicate key, invalid UTF-8, no `id`).
     mutating func readRecord(line: Int, index: Int) throws(JSONSyntaxError) -> RecordInput {
         seenID = nil
+        scanner.problem = nil
         unknownKeys.removeAll()
         guard scanner.peek == UInt8(ascii: "{") else {
             let column = scanner.column(of: scanner.pos)
@@ -92,7 +93,7 @@ struct JSONRecordParser {
                     fieldOwners[field] = owner
                     let slot = Int(entry.slot)
                     let value = try readValue(kinds[field], depth: depth + 1)
-                    if field == plan.idSlot, case .text(let id) = value { seenID = id }
+                    if field == plan.idSlot, seenID == nil, case .text(let id) = value { seenID = id }
                     values[slot] = value
                 } else {
                     try scanner.skipValue(depth: depth + 1)
