@@ -1,11 +1,7 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The values of a `choice` field laid out as bytes, so a reader matches what a record wrote without making a String.
-final class ChoiceTable {
+///
+/// A struct of pointers, copied freely without reference counting; its ``LayoutPlan`` frees it with ``deallocate()``.
+struct ChoiceTable {
     private let bytes: UnsafeMutablePointer<UInt8>
     /// `offsets[i]..<offsets[i + 1]` are the bytes of value `i`.
     private let offsets: UnsafeMutablePointer<Int>
@@ -25,7 +21,8 @@ final class ChoiceTable {
         offsets[count] = offset
     }
 
-    deinit {
+    /// Frees the table's memory; the table must not be used afterwards.
+    func deallocate() {
         bytes.deallocate()
         offsets.deallocate()
     }
@@ -35,7 +32,7 @@ final class ChoiceTable {
         for index in 0..<count {
             let start = offsets[index]
             guard offsets[index + 1] - start == text.count else { continue }
-            if text.isEmpty || memcmp(bytes + start, text.baseAddress!, text.count) == 0 { return index }
+            if text.isEmpty || KeyTable.equal(bytes + start, text.baseAddress!, count: text.count) { return index }
         }
         return nil
     }

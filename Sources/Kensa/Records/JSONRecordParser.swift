@@ -5,8 +5,8 @@
 /// object number, so nothing is cleared between records.
 struct JSONRecordParser {
     let plan: LayoutPlan
-    /// The plan's key table and kinds, held without reference counting on the hot path; `plan` keeps them alive.
-    private unowned(unsafe) let keys: KeyTable
+    /// The plan's key table and kinds, used without reference counting on the hot path; `plan` keeps them alive.
+    private let keys: KeyTable
     private let kinds: UnsafeMutablePointer<FieldKind>
     var scanner: JSONScanner
     /// For each field (plan numbering), the object (record or list entry) whose reading last set it.
@@ -83,13 +83,13 @@ struct JSONRecordParser {
             try scanner.skipColon()
             if entryIndex >= 0 {
                 let entry = keys.entry(entryIndex)
-                if entryObjects[entryIndex] == object { duplicate(keys.paths[entryIndex], at: keyOffset) }
+                if entryObjects[entryIndex] == object { duplicate(plan.keyPaths[entryIndex], at: keyOffset) }
                 entryObjects[entryIndex] = object
                 if entry.child >= 0, scanner.peek == UInt8(ascii: "{") {
                     try readObject(node: entry.child, into: &values, depth: depth + 1, owner: owner)
                 } else if entry.slot >= 0 {
                     let field = Int(entry.field)
-                    if fieldOwners[field] == owner { duplicate(keys.paths[entryIndex], at: keyOffset) }
+                    if fieldOwners[field] == owner { duplicate(plan.keyPaths[entryIndex], at: keyOffset) }
                     fieldOwners[field] = owner
                     let slot = Int(entry.slot)
                     let value = try readValue(kinds[field], depth: depth + 1)

@@ -1,16 +1,13 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Maps a JSON key, read inside an object at a known path, to what it names: a field, a deeper object, or both.
 ///
 /// Each object path of a layout is a node: the record itself, `buyer`, `product`, and the root of each nested
 /// layout (one entry of `components`). Every dotted run of path segments is a key of the node before it, so
 /// `{"buyer": {"name": …}}` and `{"buyer.name": …}` both reach the slot of `buyer.name` without building the path.
 /// Keys are hashed together with their node and compared as bytes, so reading a key allocates nothing.
-final class KeyTable {
+///
+/// A struct of pointers rather than a class, so the hot path looks keys up without reference counting; its
+/// ``LayoutPlan`` owns the memory and frees it with ``deallocate()``.
+struct KeyTable {
     struct Entry {
         var hash: UInt64
         var node: Int32
@@ -28,7 +25,8 @@ final class KeyTable {
     struct Builder {
         fileprivate var entries: [Entry] = []
         fileprivate var keyBytes: [UInt8] = []
-        fileprivate var paths: [String] = []
+        /// Each entry's full dotted path, as messages name it.
+        private(set) var paths: [String] = []
         private var nodes: [String: Int32] = [:]
         private var entryIndex: [String: Int] = [:]
         private(set) var nodeCount: Int32 = 0
@@ -84,8 +82,6 @@ final class KeyTable {
 
     private let entries: UnsafeMutablePointer<Entry>
     let entryCount: Int
-    /// Each entry's full dotted path, as messages name it.
-    let paths: [String]
     private let keyBytes: UnsafeMutablePointer<UInt8>
     /// Open addressing: entry index + 1, or 0 for an empty bucket.
     private let buckets: UnsafeMutablePointer<Int32>
@@ -95,7 +91,6 @@ final class KeyTable {
         entryCount = builder.entries.count
         entries = .allocate(capacity: max(entryCount, 1))
         entries.initialize(from: builder.entries, count: entryCount)
-        paths = builder.paths
         keyBytes = .allocate(capacity: max(builder.keyBytes.count, 1))
         keyBytes.initialize(from: builder.keyBytes, count: builder.keyBytes.count)
         var capacity = 16
@@ -110,7 +105,8 @@ final class KeyTable {
         }
     }
 
-    deinit {
+    /// Frees the table's memory; the table must not be used afterwards.
+    func deallocate() {
         entries.deallocate()
         keyBytes.deallocate()
         buckets.deallocate()
@@ -126,7 +122,7 @@ final class KeyTable {
             if stored == 0 { return -1 }
             let entry = entries[stored - 1]
             if entry.hash == hash, entry.node == node, Int(entry.keyCount) == key.count,
-                key.isEmpty || memcmp(keyBytes + Int(entry.keyOffset), key.baseAddress!, key.count) == 0
+                key.isEmpty || KeyTable.equal(keyBytes + Int(entry.keyOffset), key.baseAddress!, count: key.count)
             {
                 return stored - 1
             }
@@ -138,11 +134,43 @@ final class KeyTable {
     @inline(__always)
     func entry(_ index: Int) -> Entry { entries[index] }
 
-    /// FNV-1a over the key's bytes, seeded with the node: keys are short, so a byte loop is cheap.
+    /// A hash of the key's length, first and last eight bytes, and node: keys are short, so this sees nearly all of
+    /// them in a few instructions; bytes are compared anyway, so a collision only costs a probe.
     @inline(__always)
     static func hash(node: Int32, key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt32(bitPattern: node))
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        let count = key.count
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        if let start = key.baseAddress {
+            let raw = UnsafeRawPointer(start)
+            if count >= 8 {
+                head = raw.loadUnaligned(as: UInt64.self)
+                tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else if count >= 4 {
+                head = UInt64(raw.loadUnaligned(as: UInt32.self))
+                tail = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            } else {
+                for index in 0..<count { head = head << 8 | UInt64(start[index]) }
+            }
+        }
+        var hash = (head ^ UInt64(UInt32(bitPattern: node)) << 32 ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= (tail &+ hash >> 29) &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ hash >> 32
+    }
+
+    /// True when `count` bytes at `a` and `b` are equal; an inline loop, as keys and choices are short.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        while index + 8 <= count {
+            let left = UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self)
+            if left != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self) { return false }
+            index += 8
+        }
+        while index < count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
     }
 }

@@ -4,12 +4,7 @@ enum ScalarKind {
     case number
     case bool
     case date
-    case choice(ChoiceRef)
-}
-
-/// A reference to a ``ChoiceTable`` that its ``LayoutPlan`` keeps alive, so copying a kind costs no reference count.
-struct ChoiceRef {
-    unowned(unsafe) let table: ChoiceTable
+    case choice(ChoiceTable)
 }
 
 /// How a reader reads one field of a layout.
@@ -37,6 +32,8 @@ final class LayoutPlan {
         var defaults: [(slot: Int, value: FieldValue)] = []
         /// For each slot, the slot whose value stands in when this one is missing.
         var fallbacks: [Int?] = []
+        /// The slots that have a fallback, so finishing a record visits only those.
+        var slotsWithFallback: [Int] = []
 
         init(root: Int32, fieldBase: Int) {
             self.root = root
@@ -48,7 +45,9 @@ final class LayoutPlan {
     /// Kinds of all fields, by plan number (`fieldBase + slot`): one flat block the hot path indexes directly.
     let kinds: UnsafeMutablePointer<FieldKind>
     let keys: KeyTable
-    /// Keeps alive the tables that kinds refer to.
+    /// Each key table entry's full dotted path, as messages name it.
+    let keyPaths: [String]
+    /// The tables that kinds refer to, freed with the plan.
     private let choiceTables: [ChoiceTable]
     /// Fields across all layouts.
     let fieldCount: Int
@@ -68,7 +67,7 @@ final class LayoutPlan {
             case .date: return .date
             case .choice(let values):
                 choiceTables.append(ChoiceTable(values))
-                return .choice(ChoiceRef(table: choiceTables[choiceTables.count - 1]))
+                return .choice(choiceTables[choiceTables.count - 1])
             case .text, .list, .objectList: return .text
             }
         }
@@ -91,6 +90,7 @@ final class LayoutPlan {
                 }
                 if let value = field.defaultValue { compiled.defaults.append((slot, value)) }
                 compiled.fallbacks.append(field.fallbackPath.flatMap { layout.slot(of: $0) })
+                if compiled.fallbacks[slot] != nil { compiled.slotsWithFallback.append(slot) }
             }
             return index
         }
@@ -103,16 +103,21 @@ final class LayoutPlan {
         self.choiceTables = choiceTables
         self.fieldCount = fieldCount
         keys = KeyTable(builder)
+        keyPaths = builder.paths
     }
 
-    deinit { kinds.deallocate() }
+    deinit {
+        kinds.deallocate()
+        keys.deallocate()
+        for table in choiceTables { table.deallocate() }
+    }
 
     /// Gives missing fields their layout default, then the value of their fallback field (following chains).
     func finish(_ values: inout [FieldValue], layout index: Int) {
         let layout = layouts[index]
         for (slot, value) in layout.defaults where values[slot].isMissing { values[slot] = value }
-        for (slot, fallback) in layout.fallbacks.enumerated() where fallback != nil && values[slot].isMissing {
-            var next = fallback
+        for slot in layout.slotsWithFallback where values[slot].isMissing {
+            var next = layout.fallbacks[slot]
             var hops = 0
             while let from = next, hops < layout.fallbacks.count {
                 if !values[from].isMissing {

@@ -7,8 +7,8 @@ extension ScalarKind {
         switch self {
         case .text:
             return .text(String(decoding: bytes, as: UTF8.self))
-        case .choice(let choice):
-            if let index = choice.table.index(of: bytes) { return .choice(index) }
+        case .choice(let table):
+            if let index = table.index(of: bytes) { return .choice(index) }
             return .invalid(reason: "not a known value", written: String(decoding: bytes, as: UTF8.self))
         case .date:
             if let day = Day(isoBytes: bytes) { return .date(day) }
