@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "kensa-bench", dependencies: ["Kensa"], path: "Sources/KensaBench"),
         .testTarget(name: "KensaYAMLTests", dependencies: ["KensaYAML"]),
         .testTarget(name: "KensaTests", dependencies: ["Kensa"]),
     ]

@@ -31,12 +31,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD` from raw bytes.
     public init?(isoBytes bytes: ArraySlice<UInt8>) {
-        guard bytes.count == 10 else { return nil }
-        let start = bytes.startIndex
-        guard bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-") else { return nil }
+        guard let day = bytes.withUnsafeBufferPointer({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from bytes in place, so record readers need not copy a value to read a date.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ from: Int, _ count: Int) -> Int? {
             var value = 0
-            for index in (start + from)..<(start + from + count) {
+            for index in from..<(from + count) {
                 let digit = Int(bytes[index]) - 48
                 guard (0...9).contains(digit) else { return nil }
                 value = value * 10 + digit

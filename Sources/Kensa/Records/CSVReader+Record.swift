@@ -1,0 +1,92 @@
+extension CSVReader {
+    /// Types the cells of the row just split into a record, by the header's columns.
+    mutating func record(line: Int) -> RecordInput {
+        let cells = rows.cells
+        var id: String?
+        if let idColumn, idColumn < cells.count {
+            let text = String(decoding: rows.bytes(of: cells[idColumn], scratch: scratch), as: UTF8.self)
+            id = text.isEmpty ? nil : text
+        }
+        guard cells.count == columns.count else {
+            return .malformed(
+                RecordProblem(
+                    line: line, id: id, message: "CSV row has \(cells.count) cells but the header has \(columns.count)"))
+        }
+        var values = [FieldValue](repeating: .missing, count: plan.layouts[0].kinds.count)
+        var entries: [Int: [Int: [FieldValue]]] = [:]
+        var declaredEmpty: [Int: FieldValue] = [:]
+        for (position, column) in columns.enumerated() {
+            if case .ignored = column { continue }
+            let bytes = rows.bytes(of: cells[position], scratch: scratch)
+            guard bytes.isValidUTF8 else {
+                let name = columnNames[position]
+                return .malformed(RecordProblem(line: line, id: id, message: "the cell of `\(name)` is not valid UTF-8"))
+            }
+            switch column {
+            case .ignored:
+                break
+            case .scalar(let slot, let kind):
+                values[slot] = kind.value(ofCell: bytes)
+            case .list(let slot, let kind):
+                values[slot] = CSVReader.list(bytes, of: kind)
+            case .declaresObjects(let slot):
+                if bytes.elementsEqual("[]".utf8) {
+                    declaredEmpty[slot] = .objects([])
+                } else if !bytes.isEmpty {
+                    declaredEmpty[slot] = .invalid(
+                        reason: "write entries in columns such as `\(columnNames[position]).0.…`; this column takes only `[]`",
+                        written: String(decoding: bytes, as: UTF8.self))
+                }
+            case .objectField(let slot, let layout, let entry, let field, let kind):
+                let value = kind.value(ofCell: bytes)
+                guard !value.isMissing else { continue }
+                let count = plan.layouts[layout].kinds.count
+                entries[slot, default: [:]][entry, default: Array(repeating: .missing, count: count)][field] = value
+            }
+        }
+        for (slot, value) in declaredEmpty { values[slot] = value }
+        for (slot, byEntry) in entries {
+            guard case .objectList(let layout) = plan.kinds[slot] else { continue }
+            values[slot] = .objects(
+                byEntry.sorted { $0.key < $1.key }.map { _, entry in
+                    var entry = entry
+                    plan.finish(&entry, layout: layout)
+                    return entry
+                })
+        }
+        guard case .text(let text) = values[plan.idSlot], !text.isEmpty else {
+            return .malformed(RecordProblem(line: line, message: "record has no `id`"))
+        }
+        plan.finish(&values, layout: 0)
+        return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot))
+    }
+
+    /// A `;`-separated list cell: empty is missing, `[]` the empty list; spaces around values are ignored.
+    static func list(_ bytes: UnsafeBufferPointer<UInt8>, of kind: ScalarKind) -> FieldValue {
+        if bytes.isEmpty { return .missing }
+        if bytes.elementsEqual("[]".utf8) { return .list([]) }
+        var elements: [FieldValue] = []
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+            var first = start
+            var last = end
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+            if last > first {
+                elements.append(kind.value(ofCell: UnsafeBufferPointer(rebasing: bytes[first..<last])))
+            }
+            start = end + 1
+        }
+        return .list(elements)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// True when the bytes are well-formed UTF-8; plain ASCII is checked without decoding.
+    var isValidUTF8: Bool {
+        if allSatisfy({ $0 < 0x80 }) { return true }
+        return String(validating: self, as: UTF8.self) != nil
+    }
+}

@@ -1,0 +1,224 @@
+/// Reads JSON record objects into values by slot, as a ``LayoutPlan`` says: the engine of both JSON readers.
+///
+/// Keys are matched as bytes against the plan's key table, values typed as they are read, and fields the layout
+/// does not name are skipped without building anything. Per-field state lives in flat arrays stamped with an
+/// object number, so nothing is cleared between records.
+struct JSONRecordParser {
+    let plan: LayoutPlan
+    /// The plan's key table and kinds, used without reference counting on the hot path; `plan` keeps them alive.
+    private let keys: KeyTable
+    private let kinds: UnsafeMutablePointer<FieldKind>
+    var scanner: JSONScanner
+    /// For each field (plan numbering), the object (record or list entry) whose reading last set it.
+    private var fieldOwners: [Int]
+    /// For each key table entry, the object that last had the key.
+    private var entryObjects: [Int]
+    private var objectCount = 0
+    private var unknownKeys = UnknownKeySet()
+    /// The record's `id`, once read, so problems found later in the record can name it.
+    private(set) var seenID: String?
+
+    init(plan: LayoutPlan, endName: StaticString) {
+        self.plan = plan
+        keys = plan.keys
+        kinds = plan.kinds
+        scanner = JSONScanner(endName: endName)
+        fieldOwners = Array(repeating: -1, count: plan.fieldCount)
+        entryObjects = Array(repeating: -1, count: plan.keys.entryCount)
+    }
+
+    /// Reads the record whose first byte is at the scanner's position, leaving the scanner just after it.
+    ///
+    /// Throws for broken syntax; returns `.malformed` for a record that is well formed JSON but not a usable
+    /// record (not an object, a duplicate key, invalid UTF-8, no `id`).
+    mutating func readRecord(line: Int, index: Int) throws(JSONSyntaxError) -> RecordInput {
+        seenID = nil
+        scanner.problem = nil
+        unknownKeys.removeAll()
+        guard scanner.peek == UInt8(ascii: "{") else {
+            let column = scanner.column(of: scanner.pos)
+            try scanner.skipValue(depth: 1)
+            return .malformed(RecordProblem(line: line, column: column, message: "a record must be a JSON object `{…}`"))
+        }
+        var values = [FieldValue](repeating: .missing, count: plan.layouts[0].kinds.count)
+        objectCount += 1
+        try readObject(node: plan.layouts[0].root, into: &values, depth: 1, owner: objectCount)
+        if var problem = scanner.problem {
+            problem.id = seenID
+            return .malformed(problem)
+        }
+        switch values[plan.idSlot] {
+        case .text(let id) where !id.isEmpty:
+            break
+        case .invalid(_, let written):
+            return .malformed(RecordProblem(line: line, message: "the record's `id` must be text in quotes, not \(written)"))
+        default:
+            return .malformed(RecordProblem(line: line, message: "record has no `id`"))
+        }
+        plan.finish(&values, layout: 0)
+        return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot))
+    }
+
+    /// Reads the object at the scanner's position into `values`; `node` says which keys it may have.
+    ///
+    /// `owner` numbers the record or list entry the values belong to, so a field written twice (nested and flat,
+    /// `{"buyer": {"name": …}, "buyer.name": …}`) is caught.
+    private mutating func readObject(
+        node: Int32, into values: inout [FieldValue], depth: Int, owner: Int
+    ) throws(JSONSyntaxError) {
+        try scanner.checkDepth(depth)
+        objectCount += 1
+        let object = objectCount
+        scanner.pos += 1
+        scanner.skipWhitespace()
+        if scanner.peek == UInt8(ascii: "}") {
+            scanner.pos += 1
+            return
+        }
+        while true {
+            guard scanner.peek == 0x22 else { throw scanner.error("expected a key in double quotes") }
+            let keyOffset = scanner.pos
+            let key = try scanner.scanString()
+            let entryIndex = keys.find(node: node, key: scanner.bytes(of: key))
+            try scanner.skipColon()
+            if entryIndex >= 0 {
+                let entry = keys.entry(entryIndex)
+                if entryObjects[entryIndex] == object { duplicate(plan.keyPaths[entryIndex], at: keyOffset) }
+                entryObjects[entryIndex] = object
+                if entry.child >= 0, scanner.peek == UInt8(ascii: "{") {
+                    try readObject(node: entry.child, into: &values, depth: depth + 1, owner: owner)
+                } else if entry.slot >= 0 {
+                    let field = Int(entry.field)
+                    if fieldOwners[field] == owner { duplicate(plan.keyPaths[entryIndex], at: keyOffset) }
+                    fieldOwners[field] = owner
+                    let slot = Int(entry.slot)
+                    let value = try readValue(kinds[field], depth: depth + 1)
+                    if field == plan.idSlot, seenID == nil, case .text(let id) = value { seenID = id }
+                    values[slot] = value
+                } else {
+                    try scanner.skipValue(depth: depth + 1)
+                }
+            } else {
+                if !unknownKeys.insert(scanner.bytes(of: key), object: object) {
+                    duplicate(String(decoding: scanner.bytes(of: key), as: UTF8.self), at: keyOffset)
+                }
+                try scanner.skipValue(depth: depth + 1)
+            }
+            scanner.skipWhitespace()
+            if try !scanner.skipComma(orClose: UInt8(ascii: "}")) { return }
+        }
+    }
+
+    private mutating func duplicate(_ path: String, at offset: Int) {
+        scanner.note("duplicate key `\(path)`", at: offset)
+    }
+
+    /// Reads the value at the scanner's position as a field of `kind`.
+    @inline(__always)
+    private mutating func readValue(_ kind: FieldKind, depth: Int) throws(JSONSyntaxError) -> FieldValue {
+        switch kind {
+        case .scalar(let scalar):
+            return try readScalar(scalar, depth: depth)
+        case .list(let element):
+            guard scanner.peek == UInt8(ascii: "[") else { return try skipInvalid("expected a list `[…]`", depth: depth) }
+            return try readList(element, depth: depth)
+        case .objectList(let layout):
+            guard scanner.peek == UInt8(ascii: "[") else {
+                return try skipInvalid("expected a list of objects `[{…}]`", depth: depth)
+            }
+            return try readObjects(layout: layout, depth: depth)
+        }
+    }
+
+    @inline(__always)
+    private mutating func readScalar(_ kind: ScalarKind, depth: Int) throws(JSONSyntaxError) -> FieldValue {
+        switch scanner.peek {
+        case 0x22:
+            let span = try scanner.scanString()
+            return kind.value(ofString: scanner.bytes(of: span))
+        case UInt8(ascii: "n"):
+            let start = scanner.pos
+            if try scanner.scanLiteral() == nil { return .missing }
+            return invalid(kind.wrongJSONReason, from: start)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            let start = scanner.pos
+            let flag = try scanner.scanLiteral()
+            if case .bool = kind, let flag { return .bool(flag) }
+            return invalid(kind.wrongJSONReason, from: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = scanner.pos
+            let number = try scanner.scanNumber()
+            if case .number = kind { return .number(number) }
+            return invalid(kind.wrongJSONReason, from: start)
+        default:
+            return try skipInvalid(kind.wrongJSONReason, depth: depth)
+        }
+    }
+
+    private mutating func readList(_ element: ScalarKind, depth: Int) throws(JSONSyntaxError) -> FieldValue {
+        try scanner.checkDepth(depth)
+        scanner.pos += 1
+        scanner.skipWhitespace()
+        var elements: [FieldValue] = []
+        if scanner.peek == UInt8(ascii: "]") {
+            scanner.pos += 1
+            return .list(elements)
+        }
+        while true {
+            if scanner.peek == 0x22 {
+                let span = try scanner.scanString()
+                elements.append(element.value(ofString: scanner.bytes(of: span)))
+            } else {
+                elements.append(try skipInvalid(element.wrongJSONReason, depth: depth + 1))
+            }
+            scanner.skipWhitespace()
+            if try !scanner.skipComma(orClose: UInt8(ascii: "]")) { return .list(elements) }
+        }
+    }
+
+    private mutating func readObjects(layout index: Int, depth: Int) throws(JSONSyntaxError) -> FieldValue {
+        try scanner.checkDepth(depth)
+        let start = scanner.pos
+        let layout = plan.layouts[index]
+        scanner.pos += 1
+        scanner.skipWhitespace()
+        var objects: [[FieldValue]] = []
+        var allObjects = true
+        if scanner.peek == UInt8(ascii: "]") {
+            scanner.pos += 1
+            return .objects(objects)
+        }
+        while true {
+            if scanner.peek == UInt8(ascii: "{") {
+                var values = [FieldValue](repeating: .missing, count: layout.kinds.count)
+                objectCount += 1
+                try readObject(node: layout.root, into: &values, depth: depth + 1, owner: objectCount)
+                plan.finish(&values, layout: index)
+                objects.append(values)
+            } else {
+                allObjects = false
+                try scanner.skipValue(depth: depth + 1)
+            }
+            scanner.skipWhitespace()
+            if try !scanner.skipComma(orClose: UInt8(ascii: "]")) { break }
+        }
+        return allObjects ? .objects(objects) : invalid("expected a list of objects `[{…}]`", from: start)
+    }
+
+    /// Skips a value of the wrong kind and keeps it as written.
+    private mutating func skipInvalid(_ reason: String, depth: Int) throws(JSONSyntaxError) -> FieldValue {
+        let start = scanner.pos
+        try scanner.skipValue(depth: depth)
+        return invalid(reason, from: start)
+    }
+
+    /// `.invalid` with the JSON text from `start` to the scanner's position, shortened to one readable line.
+    private func invalid(_ reason: String, from start: Int) -> FieldValue {
+        let limit = 80
+        let count = scanner.pos - start
+        var written = String(
+            decoding: UnsafeBufferPointer(start: scanner.base + start, count: min(count, limit)), as: UTF8.self)
+        if count > limit { written += "…" }
+        return .invalid(reason: reason, written: written)
+    }
+}

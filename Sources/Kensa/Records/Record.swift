@@ -1,0 +1,60 @@
+/// One procurement record read from the input, its values typed and placed by the slots of a ``RecordLayout``.
+///
+/// Readers fill every slot: a field the record leaves out is `.missing` unless the layout gives it a default
+/// or a fallback field. `line` and `index` let decisions and problems point back into the input.
+package struct Record: Sendable, Equatable {
+    /// One value per field of the layout, by slot.
+    package var values: [FieldValue]
+    /// 1-based line of the input where the record starts.
+    package var line: Int
+    /// 0-based position of the record in the input, counting malformed records too.
+    package var index: Int
+    /// Slot of the `id` field in `values`.
+    package var idSlot: Int
+
+    package init(values: [FieldValue], line: Int, index: Int, idSlot: Int) {
+        self.values = values
+        self.line = line
+        self.index = index
+        self.idSlot = idSlot
+    }
+
+    /// The record's identifier; readers only produce records whose `id` is non-empty text.
+    package var id: String {
+        if case .text(let text) = values[idSlot] { return text }
+        return ""
+    }
+}
+
+/// What a reader yields for each record of the input: the record, or why it could not be read.
+package enum RecordInput: Sendable, Equatable {
+    case record(Record)
+    case malformed(RecordProblem)
+}
+
+/// A record that could not be read, worded for the policy author who has to fix the input.
+///
+/// `line` and `column` are 1-based; `column` counts characters (Unicode scalars) from the start of the line and
+/// is nil when the problem concerns a whole record or row. `id` is the record's identifier when it could be seen.
+package struct RecordProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    package var line: Int
+    package var column: Int?
+    package var id: String?
+    package var message: String
+
+    package init(line: Int, column: Int? = nil, id: String? = nil, message: String) {
+        self.line = line
+        self.column = column
+        self.id = id
+        self.message = message
+    }
+
+    /// `line 3, column 14: expected `,` or `}` after a value (record `JLIS-2021-0042`)`.
+    package var description: String {
+        var text = "line \(line)"
+        if let column { text += ", column \(column)" }
+        text += ": \(message)"
+        if let id { text += " (record `\(id)`)" }
+        return text
+    }
+}

@@ -1,0 +1,43 @@
+/// A single pass over the records of one input, in input order.
+///
+/// Readers are cursors: a copy shares the input with the original, so read from one of them only.
+package protocol RecordReader {
+    /// The next record, or why it could not be read; nil once the input is exhausted.
+    mutating func next() -> RecordInput?
+}
+
+/// The ways records are written.
+package enum RecordFormat: String, Sendable, CaseIterable {
+    /// One JSON object, or a JSON list of objects.
+    case json
+    /// JSON Lines: one object per line.
+    case jsonl
+    /// CSV with a header row of dotted field names.
+    case csv
+
+    /// The format a file name's extension names (`.json`; `.jsonl` or `.ndjson`; `.csv`), in any case.
+    package static func infer(fromPath path: String) -> RecordFormat? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "json": return .json
+        case "jsonl", "ndjson": return .jsonl
+        case "csv": return .csv
+        default: return nil
+        }
+    }
+
+    /// A reader of `source` in this format; throws when the source cannot be opened.
+    ///
+    /// ```swift
+    /// let format = RecordFormat.infer(fromPath: path) ?? .jsonl
+    /// var reader = try format.makeReader(source: .path(path), layout: .recordV1)
+    /// ```
+    package func makeReader(source: RecordSource, layout: RecordLayout) throws(RecordProblem) -> any RecordReader {
+        let bytes = try ByteSource.opening(source)
+        switch self {
+        case .json: return JSONDocumentReader(source: bytes, layout: layout)
+        case .jsonl: return JSONLinesReader(source: bytes, layout: layout)
+        case .csv: return CSVReader(source: bytes, layout: layout)
+        }
+    }
+}

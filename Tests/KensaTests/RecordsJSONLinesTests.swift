@@ -1,0 +1,67 @@
+import Testing
+
+@testable import Kensa
+
+@Suite struct RecordsJSONLinesTests {
+    static let lines = """
+        {"id": "A-1", "buyer": {"name": "First"}}
+
+        {"id": "A-2", "buyer": {"name": "Second"} "category": "software"}
+        {"id": "A-3", "buyer": {"name": "華為技術"}, "data": {"classes": ["personal"]}}
+        not json at all
+           
+        {"id": "A-4", "components": [{"part": "LTE module", "manufacturer": "ZTE"}]}
+        """
+
+    @Test func reportsMalformedLinesAndReadsOn() throws {
+        let inputs = readAll(.jsonl, Self.lines)
+        #expect(inputs.count == 5)
+        #expect(inputs[0].record?.id == "A-1")
+        #expect(inputs[0].record?.line == 1)
+        let broken = try #require(inputs[1].problem)
+        #expect(broken.line == 3)
+        #expect(broken.column == 43)
+        #expect(broken.id == "A-2")
+        #expect(broken.message == "expected `,` or `}` after a value")
+        #expect(inputs[2].record?.id == "A-3")
+        #expect(inputs[2].record?.line == 4)
+        #expect(inputs[2].record?.index == 2)
+        let garbage = try #require(inputs[3].problem)
+        #expect(garbage.line == 5 && garbage.id == nil)
+        #expect(inputs[4].record?.line == 7)
+        #expect(inputs[4].record?.index == 4)
+    }
+
+    @Test func readsRecordsAcrossChunkBoundaries() {
+        let expected = readAll(.jsonl, Self.lines)
+        for chunkSize in [1, 2, 3, 7, 16, 61, 200] {
+            #expect(readAll(.jsonl, Self.lines, chunkSize: chunkSize) == expected, "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test func readsCRLFLinesAndAFinalLineWithoutNewline() {
+        let inputs = readAll(.jsonl, "{\"id\": \"A\"}\r\n{\"id\": \"B\"}\r\n{\"id\": \"C\"}")
+        #expect(inputs.map { $0.record?.id } == ["A", "B", "C"])
+        #expect(inputs.map { $0.record?.line } == [1, 2, 3])
+    }
+
+    @Test func skipsAByteOrderMark() {
+        let inputs = readAll(.jsonl, [0xEF, 0xBB, 0xBF] + Array(#"{"id": "A"}"#.utf8))
+        #expect(inputs.first?.record?.id == "A")
+    }
+
+    @Test func findsTheIDOfABrokenLineBeforeTheError() {
+        let inputs = readAll(.jsonl, #"{"buyer": {"name": "X"}, "id" : "Z-9", "date": }"#)
+        #expect(inputs.first?.problem?.id == "Z-9")
+    }
+
+    @Test func dropsOverlongLinesAndReadsOn() {
+        var reader = JSONLinesReader(
+            source: ByteSource(bytes: Array((#"{"id": "A", "x": "\#(String(repeating: "y", count: 100))"}"# + "\n" + #"{"id": "B"}"#).utf8), chunkSize: 8),
+            layout: .recordV1)
+        reader.maxLineBytes = 32
+        #expect(reader.next()?.problem?.message == "line is longer than 32 bytes")
+        #expect(reader.next()?.record?.id == "B")
+        #expect(reader.next() == nil)
+    }
+}
