@@ -35,6 +35,6 @@ let package = Package(
         ),
         .executableTarget(name: "kensa-bench", dependencies: ["Kensa"], path: "Sources/KensaBench"),
         .testTarget(name: "KensaYAMLTests", dependencies: ["KensaYAML"]),
-        .testTarget(name: "KensaTests", dependencies: ["Kensa"]),
+        .testTarget(name: "KensaTests", dependencies: ["Kensa"], exclude: ["Cases"]),
     ]
 )

@@ -20,12 +20,12 @@ struct Progress {
         guard now - lastShown >= 0.5 else { return }
         lastShown = now
         shown = true
-        fputs("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…", stderr)
+        Terminal.writeAll(Array("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8), to: STDERR_FILENO)
     }
 
     func finish(malformed: Int) {
         guard shown else { return }
-        fputs("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n", stderr)
+        Terminal.writeAll(Array("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8), to: STDERR_FILENO)
     }
 
     private static func seconds() -> Double {

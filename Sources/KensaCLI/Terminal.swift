@@ -15,7 +15,22 @@ enum Terminal {
 
     /// Writes a line to standard error.
     static func error(_ text: String) {
-        fputs(text + "\n", stderr)
+        writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes every byte to a file descriptor, retrying short writes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
     }
 }
 
@@ -35,8 +50,7 @@ struct OutputBuffer {
 
     mutating func flush() {
         guard !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
-        fflush(stdout)
+        Terminal.writeAll(bytes, to: STDOUT_FILENO)
         bytes.removeAll(keepingCapacity: true)
     }
 }

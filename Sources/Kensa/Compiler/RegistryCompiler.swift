@@ -8,8 +8,9 @@ enum RegistryCompiler {
         func register(_ name: Located<String>, as entry: VendorRegistry.Entry) {
             let key = NameKey(name.value)
             switch (registry.names[key], entry) {
-            case (.group(let group)?, .group(let again)) where group == again:
-                return  // an alias spelling the group's own name again
+            case (.group(let group)?, .group(let again)) where group == again,
+                (.member(let group)?, .member(let again)) where group == again:
+                return  // an alias spelling the same name again
             case (.group(let group)?, .member(let member)) where registry.members[member].group == group:
                 registry.names[key] = entry  // a member named like its group is the more precise match
                 return
