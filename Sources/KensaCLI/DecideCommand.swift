@@ -43,6 +43,7 @@ struct DecideCommand: ParsableCommand {
             case .malformed(let problem):
                 malformed += 1
                 output.flush()
+                progress.interrupt()
                 Terminal.error("\(recordOptions.input): error: \(problem)")
             }
             progress.tick(malformed: malformed)

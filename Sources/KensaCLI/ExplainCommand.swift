@@ -9,7 +9,7 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
             Examples:
               kensa explain --policy policies/jp --id JLIS-2021-0042 policies/jp/examples/records.jsonl
-              kensa explain --policy policies/us --id DOD-2020-0901 --format json records.jsonl
+              kensa explain --policy policies/us --id US-DOD-2020-0930 --format json policies/us/examples/records.jsonl
 
             Exit status 2 when no record has the id.
             """
@@ -32,6 +32,10 @@ struct ExplainCommand: ParsableCommand {
         var reader = try RecordInputOpener(options: recordOptions).open(layout: policy)
         let decider = Decider(policy: policy)
         while let input = reader.next() {
+            if case .malformed(let problem) = input, problem.id == id {
+                Terminal.error("\(recordOptions.input): error: record `\(id)` cannot be read: \(problem)")
+                throw ExitStatus.malformedRecords
+            }
             guard case .record(let record) = input, record.id == id else { continue }
             let decision = decider.decide(record, asOf: asOf, explain: true)
             switch format {

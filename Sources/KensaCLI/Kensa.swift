@@ -7,8 +7,9 @@ struct KensaCommand: ParsableCommand {
         commandName: "kensa",
         abstract: "Policy-as-code rules for public procurement: check policy sets, decide records, explain decisions.",
         discussion: """
-            Exit status: 0 success; 1 the policy set has errors; 2 a usage or input error (unreadable file, \
-            unknown record id); 3 some records were malformed (every other record was still decided).
+            Exit status: 0 success; 1 the policy set has errors; 2 an input error (unreadable file, unknown \
+            record id); 3 some records were malformed (every other record was still decided); 64 a usage error \
+            (unknown option, invalid --as-of date).
             """,
         subcommands: [CheckCommand.self, DecideCommand.self, ExplainCommand.self]
     )

@@ -20,12 +20,19 @@ struct Progress {
         guard now - lastShown >= 0.5 else { return }
         lastShown = now
         shown = true
-        Terminal.writeAll(Array("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8), to: STDERR_FILENO)
+        Terminal.writeAll(Array("\rread \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8), to: STDERR_FILENO)
+    }
+
+    /// Ends the progress line so that a message printed next starts on a line of its own.
+    mutating func interrupt() {
+        guard shown else { return }
+        Terminal.writeAll(Array("\n".utf8), to: STDERR_FILENO)
+        lastShown = 0
     }
 
     func finish(malformed: Int) {
         guard shown else { return }
-        Terminal.writeAll(Array("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8), to: STDERR_FILENO)
+        Terminal.writeAll(Array("\rread \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8), to: STDERR_FILENO)
     }
 
     private static func seconds() -> Double {

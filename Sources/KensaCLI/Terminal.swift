@@ -10,8 +10,14 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Colour on standard output: only on a terminal and never when `NO_COLOR` is set (no-color.org).
-    static var colourOnStdout: Bool { stdoutIsTerminal && getenv("NO_COLOR") == nil }
-    static var colourOnStderr: Bool { stderrIsTerminal && getenv("NO_COLOR") == nil }
+    static var colourOnStdout: Bool { stdoutIsTerminal && !noColour }
+    static var colourOnStderr: Bool { stderrIsTerminal && !noColour }
+
+    /// `NO_COLOR` present and not empty.
+    private static var noColour: Bool {
+        guard let value = getenv("NO_COLOR") else { return false }
+        return value.pointee != 0
+    }
 
     /// Writes a line to standard error.
     static func error(_ text: String) {

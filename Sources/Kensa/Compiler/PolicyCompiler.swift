@@ -15,7 +15,6 @@ struct PolicyCompiler {
         let parameters = ParameterTable(syntax.parameters, log: log)
         for parameter in syntax.parameters { checkCitation(parameter.cites, sources: sourceIDs) }
         let vendors = RegistryCompiler.vendors(syntax.vendorGroups, log: log)
-        checkUnique(syntax.vendorGroups.map(\.group), what: "vendor group")
         let entities = RegistryCompiler.entities(syntax.entities, log: log)
         let conditions = ConditionCompiler(layout: layout, parameters: parameters, vendors: vendors, log: log)
 

@@ -4,7 +4,7 @@ enum Suggestion {
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates.sorted() {
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

@@ -18,17 +18,27 @@ public final class Decider {
     /// Decides one record given as values by slot of the policy's layout.
     func decide(values: [FieldValue], line: Int?, asOf: Day?, explain: Bool) -> Decision {
         let evaluator = RecordEvaluator(policy: policy, vendors: vendors)
-        var silent = SilentObserver()
-        let evaluation = evaluator.evaluate(values, asOf: asOf, observer: &silent)
-        let needsDetail = explain || evaluation.outcome != .permitted || !evaluation.exemptions.isEmpty
-        var recorder = TraceRecorder(conditions: policy.conditions)
-        if needsDetail { _ = evaluator.evaluate(values, asOf: asOf, observer: &recorder) }
-        let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: recorder)
+        let evaluation: Evaluation
+        let trace: RecordedTrace
+        if explain {
+            var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
+            evaluation = evaluator.evaluate(values, asOf: asOf, observer: &recorder)
+            trace = recorder.trace
+        } else {
+            var silent = SilentObserver()
+            evaluation = evaluator.evaluate(values, asOf: asOf, observer: &silent)
+            trace = evaluator.settlingTrace(
+                scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
+                of: evaluation)
+        }
+        let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: trace)
         let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         return Decision(
-            id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(), exemptionsApplied: writer.exemptionsApplied(),
-            reasons: writer.reasons(), policy: policy.info, judgedAt: evaluation.day, line: line,
-            trace: explain ? TraceBuilder(policy: policy, values: values, evaluation: evaluation, recorder: recorder).events() : nil)
+            id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
+            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(), policy: policy.info,
+            judgedAt: evaluation.day, line: line,
+            trace: explain
+                ? TraceBuilder(policy: policy, values: values, evaluation: evaluation, recorder: trace).events() : nil)
     }
 }
 

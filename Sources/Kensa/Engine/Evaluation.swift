@@ -1,5 +1,7 @@
 /// Everything the engine settled about one record, before it is worded as a decision.
 struct Evaluation {
+    /// The record's values as evaluated (the buyer's entity class settled by the registry).
+    var values: [FieldValue]
     /// Truth of each scope, by scope index.
     var scopes: [Truth]
     /// Whether the record is in scope: some scope holds (yes), none can hold (no), or unsettled.

@@ -13,21 +13,9 @@ struct RecordEvaluator {
         var evaluator = ConditionEvaluator(layout: policy.layout, vendors: vendors, day: day, observer: observer)
         defer { observer = evaluator.observer }
 
-        var scopes: [Truth] = []
-        scopes.reserveCapacity(policy.scopes.count)
-        for (index, scope) in policy.scopes.enumerated() {
-            let token = evaluator.observer.begin(.scope(index), depth: 0)
-            let truth = evaluator.evaluate(scope.when, values, depth: 1)
-            evaluator.observer.end(token, truth, observed: .none)
-            scopes.append(truth)
-        }
+        let scopes = policy.scopes.indices.map { evaluateScope($0, values, evaluator: &evaluator) }
         let inScope = policy.scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
-
-        var rules: [RuleEvaluation] = []
-        rules.reserveCapacity(policy.rules.count)
-        for (index, rule) in policy.rules.enumerated() {
-            rules.append(evaluateRule(index, rule, scopes: scopes, values, evaluator: &evaluator))
-        }
+        var rules = policy.rules.indices.map { evaluateRule($0, scopes: scopes, values, evaluator: &evaluator) }
 
         let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
         let verdicts = applyExemptions(claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
@@ -39,14 +27,34 @@ struct RecordEvaluator {
         case .yes: outcome = rules.lazy.compactMap(\.effect).reduce(.permitted, max)
         }
         return Evaluation(
-            scopes: scopes, inScope: inScope, rules: rules, exemptions: verdicts, buyer: buyer, day: day,
-            outcome: outcome)
+            values: values, scopes: scopes, inScope: inScope, rules: rules, exemptions: verdicts, buyer: buyer,
+            day: day, outcome: outcome)
+    }
+
+    /// Evaluates again only the scopes and rules named, recording the steps that settle them: what a decision's
+    /// reasons need, at a fraction of a full trace's cost.
+    func settlingTrace(scopes: [Int], rules: [Int], of evaluation: Evaluation) -> RecordedTrace {
+        var evaluator = ConditionEvaluator(
+            layout: policy.layout, vendors: vendors, day: evaluation.day,
+            observer: TraceRecorder<SettlingTrace>(conditions: policy.conditions))
+        for index in scopes { _ = evaluateScope(index, evaluation.values, evaluator: &evaluator) }
+        for index in rules { _ = evaluateRule(index, scopes: evaluation.scopes, evaluation.values, evaluator: &evaluator) }
+        return evaluator.observer.trace
+    }
+
+    private func evaluateScope<O: ConditionObserver>(
+        _ index: Int, _ values: [FieldValue], evaluator: inout ConditionEvaluator<O>
+    ) -> Truth {
+        let token = evaluator.observer.begin(.scope(index), depth: 0)
+        let truth = evaluator.evaluate(policy.scopes[index].when, values, depth: 1)
+        evaluator.observer.end(token, truth, observed: .none)
+        return truth
     }
 
     private func evaluateRule<O: ConditionObserver>(
-        _ index: Int, _ rule: CompiledRule, scopes: [Truth], _ values: [FieldValue],
-        evaluator: inout ConditionEvaluator<O>
+        _ index: Int, scopes: [Truth], _ values: [FieldValue], evaluator: inout ConditionEvaluator<O>
     ) -> RuleEvaluation {
+        let rule = policy.rules[index]
         let ruleToken = evaluator.observer.begin(.rule(index), depth: 0)
         let scopeToken = evaluator.observer.begin(.ruleScope(index), depth: 1)
         let scope = scopes.isEmpty ? Truth.yes : rule.scopes.lazy.map { scopes[$0] }.max() ?? .no

@@ -14,17 +14,19 @@ public struct PolicyFiles: Sendable {
     public var files: [File]
 
     /// Reads every `*.yaml` and `*.yml` file directly inside `directory`; sub-directories are not policy files.
-    public init(directory: String) throws {
-        self.directory = directory
+    /// Diagnostics and traces name the files under `displayName` (by default the directory as given).
+    public init(directory: String, displayName: String? = nil) throws {
+        self.directory = displayName ?? directory
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        let shown = self.directory.hasSuffix("/") ? self.directory : self.directory + "/"
         files = try names.map { name in
             guard let data = FileManager.default.contents(atPath: prefix + name) else {
                 throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: prefix + name])
             }
-            return File(displayName: prefix + name, name: name, bytes: [UInt8](data))
+            return File(displayName: shown + name, name: name, bytes: [UInt8](data))
         }
     }
 

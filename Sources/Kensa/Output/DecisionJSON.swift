@@ -1,8 +1,7 @@
 /// The JSON form of a decision (`schemas/decision.schema.json`), one object, keys in a fixed order.
+///
+/// The format is `kensa.decision/v1`, named by the `$id` of `schemas/decision.schema.json`.
 public enum DecisionJSON {
-    /// Version of the decision wire format; bumped on any incompatible change.
-    public static let formatVersion = "kensa.decision/v1"
-
     /// Appends the decision as one compact JSON object.
     static func write(_ decision: Decision, to writer: inout JSONWriter) {
         writer.beginObject()
@@ -39,7 +38,7 @@ public enum DecisionJSON {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private static func write(_ event: TraceEvent, to writer: inout JSONWriter) {
+    static func write(_ event: TraceEvent, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("kind", event.kind.rawValue)
         writer.key("depth")

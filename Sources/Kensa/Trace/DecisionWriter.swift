@@ -3,7 +3,7 @@ struct DecisionWriter {
     let policy: CompiledPolicy
     let values: [FieldValue]
     let evaluation: Evaluation
-    let recorder: TraceRecorder
+    let recorder: RecordedTrace
 
     private var text: StepText { StepText(policy: policy, recorder: recorder) }
 
@@ -17,13 +17,27 @@ struct DecisionWriter {
         evaluation.exemptions.filter { !$0.turnedRules.isEmpty }.map(\.claimedID)
     }
 
+    /// Scopes whose conditions the reasons quote: all of them when the record is out of scope, the unsettled
+    /// ones when it is unsettled.
+    static func scopesToExplain(_ evaluation: Evaluation) -> [Int] {
+        switch evaluation.inScope {
+        case .no: Array(evaluation.scopes.indices)
+        case .unknown: evaluation.scopes.indices.filter { evaluation.scopes[$0] == .unknown }
+        case .yes: []
+        }
+    }
+
+    /// Rules whose conditions the reasons quote: those that restrict the record.
+    static func rulesToExplain(_ evaluation: Evaluation) -> [Int] {
+        guard evaluation.inScope != .no else { return [] }
+        return evaluation.rules.indices.filter { (evaluation.rules[$0].effect ?? .permitted) >= .reviewRequired }
+    }
+
     func reasons() -> [String] {
         var reasons = invalidValues()
         if let note = buyerNote() { reasons.append(note) }
         reasons += scopeReasons()
-        if evaluation.inScope != .no {
-            reasons += ruleReasons()
-        }
+        reasons += ruleReasons()
         reasons += exemptionReasons()
         return reasons
     }
@@ -66,13 +80,13 @@ struct DecisionWriter {
         guard !policy.scopes.isEmpty else { return [] }
         switch evaluation.inScope {
         case .no:
-            return policy.scopes.indices.map { index in
+            return Self.scopesToExplain(evaluation).map { index in
                 let step = text.step { if case .scope(index) = $0 { true } else { false } }
                 let why = step.map(text.culprits(of:)) ?? ""
                 return "out of scope `\(policy.scopes[index].id)` (\(policy.scopes[index].title)): \(why)"
             }
         case .unknown:
-            return policy.scopes.indices.filter { evaluation.scopes[$0] == .unknown }.map { index in
+            return Self.scopesToExplain(evaluation).map { index in
                 let step = text.step { if case .scope(index) = $0 { true } else { false } }
                 let why = step.map(text.culprits(of:)) ?? ""
                 return "whether scope `\(policy.scopes[index].id)` (\(policy.scopes[index].title)) applies cannot be settled: \(why)"
@@ -80,20 +94,23 @@ struct DecisionWriter {
         case .yes:
             guard evaluation.outcome == .permitted else { return [] }
             let held = policy.scopes.indices.filter { evaluation.scopes[$0] == .yes }.map { "`\(policy.scopes[$0].id)`" }
-            return ["in scope \(held.joined(separator: ", ")); no rule restricts this record"]
+            let waived = evaluation.exemptions.contains { !$0.turnedRules.isEmpty }
+            return ["in scope \(held.joined(separator: ", ")); no rule restricts this record\(waived ? " after the exemptions applied" : "")"]
         }
     }
 
     private func ruleReasons() -> [String] {
-        let restricting = policy.rules.indices.filter { (evaluation.rules[$0].effect ?? .permitted) >= .reviewRequired }
-        let ordered = restricting.sorted { (evaluation.rules[$0].effect!, $1) > (evaluation.rules[$1].effect!, $0) }
+        let ordered = Self.rulesToExplain(evaluation).sorted { (evaluation.rules[$0].effect!, $1) > (evaluation.rules[$1].effect!, $0) }
         return ordered.map { index in
             let rule = policy.rules[index]
             let result = evaluation.rules[index]
             let step = text.step { if case .rule(index) = $0 { true } else { false } }
             var why = step.map(text.culprits(of:)) ?? ""
-            if result.truth == .unknown && result.scope == .unknown && why.isEmpty {
-                why = "whether the record is in the rule's scope cannot be settled"
+            if result.truth == .unknown && result.scope == .unknown && result.when == .yes,
+                let whenStep = step.flatMap({ text.whenStep(ofRule: $0) })
+            {
+                why = "it would apply if the record were in scope (\(text.culprits(of: whenStep))), "
+                    + "and whether it is in scope cannot be settled"
             }
             let verb = result.truth == .unknown ? "cannot be settled" : "applies"
             return "rule `\(rule.id)` (\(rule.title)) \(verb) → \(result.effect!.name): \(why)"

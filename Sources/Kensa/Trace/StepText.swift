@@ -1,7 +1,7 @@
 /// Words recorded steps: conditions with the record's values, elements of lists, and rules' results.
 struct StepText {
     let policy: CompiledPolicy
-    let recorder: TraceRecorder
+    let recorder: RecordedTrace
     var wording: ConditionWording { ConditionWording(policy: policy) }
 
     /// The list path and element index a step sits in, as `components[0].`, or "" at the top level.
@@ -52,7 +52,17 @@ struct StepText {
                 return "`\(prefix(of: index))\(path)` is \(actual)"
             }
         }
+        if case .condition(let info) = recorder.steps[index].subject, policy.conditions[info].op == "equals",
+            recorder.steps[index].truth == .yes, !actual.hasPrefix("\"")
+        {
+            return sentence
+        }
         return "\(sentence): the record has \(actual)"
+    }
+
+    /// The step of a rule's `when` condition, under the rule's step.
+    func whenStep(ofRule index: Int) -> Int? {
+        recorder.children(of: index).first { if case .condition = recorder.steps[$0].subject { true } else { false } }
     }
 
     /// Every culprit of a step, joined for one line.

@@ -4,7 +4,7 @@ struct TraceBuilder {
     let policy: CompiledPolicy
     let values: [FieldValue]
     let evaluation: Evaluation
-    let recorder: TraceRecorder
+    let recorder: RecordedTrace
 
     private var text: StepText { StepText(policy: policy, recorder: recorder) }
 
@@ -78,6 +78,7 @@ struct TraceBuilder {
         case .ruleScope(let ruleIndex):
             let names = policy.rules[ruleIndex].scopes.map { "`\(policy.scopes[$0].id)`" }.joined(separator: " or ")
             let sentence = switch step.truth {
+            case .yes where names.isEmpty: "in scope (the set has no scopes, so it governs every record)"
             case .yes: "in scope (\(names))"
             case .no: "out of scope: \(names.isEmpty ? "the set" : names) does not hold"
             case .unknown: "whether \(names) holds cannot be settled"
@@ -93,7 +94,7 @@ struct TraceBuilder {
                 text: "unless `\(exception.id)` (\(exception.title)) \(verb)")
             event.id = exception.id
             event.title = exception.title
-            event.cites = [exception.clause, exception.cites].compactMap { $0 }.joined(separator: "; ")
+            event.cites = Self.citation(exception.clause, exception.cites)
             event.location = exception.span.description
             return event
         }
@@ -128,7 +129,7 @@ struct TraceBuilder {
         event.id = rule.id
         event.title = rule.title
         event.effect = result.effect?.name
-        event.cites = [rule.clause, rule.cites].compactMap { $0 }.joined(separator: "; ")
+        event.cites = Self.citation(rule.clause, rule.cites)
         event.location = rule.span.description
         return event
     }
@@ -156,5 +157,11 @@ struct TraceBuilder {
             event.location = exemption.span.description
         }
         return event
+    }
+
+    /// "clause; source", or nil when the rule cites nothing.
+    private static func citation(_ clause: String?, _ source: String?) -> String? {
+        let parts = [clause, source].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 }

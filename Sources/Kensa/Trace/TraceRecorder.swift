@@ -1,5 +1,39 @@
-/// Records every evaluation step, in order, for explanations and for the reasons of a decision.
-struct TraceRecorder: ConditionObserver {
+/// How much of a condition a recorder needs evaluated.
+protocol TraceDepth {
+    static var everything: Bool { get }
+}
+
+/// Every part of every condition, for a full explanation.
+enum CompleteTrace: TraceDepth {
+    static var everything: Bool { true }
+}
+
+/// Only the parts that settle each result, which is all a decision's reasons name.
+enum SettlingTrace: TraceDepth {
+    static var everything: Bool { false }
+}
+
+/// Records evaluation steps, in order, for explanations and for the reasons of a decision.
+struct TraceRecorder<Depth: TraceDepth>: ConditionObserver {
+    static var evaluatesEverything: Bool { Depth.everything }
+
+    var trace: RecordedTrace
+
+    init(conditions: [ConditionInfo]) { trace = RecordedTrace(conditions: conditions) }
+
+    mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int {
+        trace.steps.append(RecordedTrace.Step(subject: subject(), depth: depth))
+        return trace.steps.count - 1
+    }
+
+    mutating func end(_ token: Int, _ truth: Truth, observed: @autoclosure () -> ObservedValue) {
+        trace.steps[token].truth = truth
+        trace.steps[token].observed = observed()
+    }
+}
+
+/// The steps a recorder kept: a flat list in evaluation order, nested by depth.
+struct RecordedTrace {
     /// One recorded step; `depth` nests conditions under the scope or rule they belong to.
     struct Step {
         var subject: TraceSubject
@@ -8,22 +42,10 @@ struct TraceRecorder: ConditionObserver {
         var observed: ObservedValue = .none
     }
 
-    static var evaluatesEverything: Bool { true }
-
     let conditions: [ConditionInfo]
     var steps: [Step] = []
 
     init(conditions: [ConditionInfo]) { self.conditions = conditions }
-
-    mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int {
-        steps.append(Step(subject: subject(), depth: depth))
-        return steps.count - 1
-    }
-
-    mutating func end(_ token: Int, _ truth: Truth, observed: @autoclosure () -> ObservedValue) {
-        steps[token].truth = truth
-        steps[token].observed = observed()
-    }
 
     /// Indices of the steps directly under `index`.
     func children(of index: Int) -> [Int] {
