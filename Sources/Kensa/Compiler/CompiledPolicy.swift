@@ -2,19 +2,37 @@ import KensaYAML
 
 /// A policy set ready to evaluate: checked, with names resolved and values interned.
 ///
-/// Build one with `PolicySet.load(directory:)`; it is immutable and safe to share across threads.
-public struct CompiledPolicy: Sendable {
-    public var info: PolicyInfo
-    var layout: RecordLayout
-    var conditions: [ConditionInfo]
-    var scopes: [CompiledScope]
-    var rules: [CompiledRule]
-    var exemptions: [CompiledExemption]
-    var exemptionsByID: [String: Int]
-    public var vendors: VendorRegistry
-    public var entities: EntityRegistry
+/// Build one with `PolicySet.load(directory:)`. It is immutable and shared by reference, so deciders on several
+/// threads can use one policy without copying it.
+public final class CompiledPolicy: Sendable {
+    public let info: PolicyInfo
+    let layout: RecordLayout
+    let conditions: [ConditionInfo]
+    let scopes: [CompiledScope]
+    let rules: [CompiledRule]
+    let exemptions: [CompiledExemption]
+    let exemptionsByID: [String: Int]
+    public let vendors: VendorRegistry
+    public let entities: EntityRegistry
     /// Record slots the engine reads directly.
-    var slots: WellKnownSlots
+    let slots: WellKnownSlots
+
+    init(
+        info: PolicyInfo, layout: RecordLayout, conditions: [ConditionInfo], scopes: [CompiledScope],
+        rules: [CompiledRule], exemptions: [CompiledExemption], exemptionsByID: [String: Int],
+        vendors: VendorRegistry, entities: EntityRegistry, slots: WellKnownSlots
+    ) {
+        self.info = info
+        self.layout = layout
+        self.conditions = conditions
+        self.scopes = scopes
+        self.rules = rules
+        self.exemptions = exemptions
+        self.exemptionsByID = exemptionsByID
+        self.vendors = vendors
+        self.entities = entities
+        self.slots = slots
+    }
 }
 
 /// Identity of a policy set as every decision reports it.

@@ -74,4 +74,6 @@ struct ConditionInfo: Sendable {
     var expected: String?
     /// The `$parameter` the value came from, if any.
     var parameter: String?
+    /// The words after the field path (the whole phrase for composite conditions), for traces and reasons.
+    var predicate = ""
 }

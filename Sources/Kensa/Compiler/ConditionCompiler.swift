@@ -20,7 +20,9 @@ final class ConditionCompiler {
         compile(syntax, in: layout, listPath: nil)
     }
 
-    private func record(_ info: ConditionInfo) -> Int {
+    private func record(_ info: ConditionInfo, isDate: Bool = false) -> Int {
+        var info = info
+        info.predicate = ConditionWording.predicate(info, isDate: isDate)
         infos.append(info)
         return infos.count - 1
     }
@@ -82,7 +84,8 @@ final class ConditionCompiler {
             return .invalid(info: record(info))
         }
         info.expected = expected
-        return .field(FieldTest(slot: field.slot, op: fieldOp, operand: typed), info: record(info))
+        return .field(
+            FieldTest(slot: field.slot, op: fieldOp, operand: typed), info: record(info, isDate: field.spec.type == .date))
     }
 
     private func compileVendor(

@@ -1,7 +1,7 @@
 /// Evaluates compiled conditions over a record's values in three-valued logic.
 struct ConditionEvaluator<Observer: ConditionObserver> {
     let layout: RecordLayout
-    let vendors: VendorResolver
+    let names: NameResolver
     /// The date at which vendor membership is judged; nil when unknown.
     let day: Day?
     var observer: Observer
@@ -73,17 +73,17 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
 
     private func evaluateVendor(_ test: VendorTest, _ value: FieldValue, sighting: inout VendorSighting?) -> Truth {
         guard case .text(let name) = value else { return .unknown }
-        let identity = vendors.resolve(name)
+        let identity = names.vendor(name)
         if case .resolved(let expected) = test.op { return Truth((identity != nil) == expected) }
         guard let identity else { return .unknown }
-        let group = vendors.registry.group(of: identity, on: day)
+        let group = names.vendorRegistry.group(of: identity, on: day)
         sighting = VendorSighting(identity: identity, group: group)
         switch test.op {
         case .inGroup(let groups):
             guard let group else { return groups[identity.group] ? .unknown : .no }
             return Truth(group < groups.count && groups[group])
         case .origin(let origins):
-            return Truth(origins.contains(vendors.registry.origin(of: identity)))
+            return Truth(origins.contains(names.vendorRegistry.origin(of: identity)))
         case .resolved:
             return .yes
         }

@@ -8,16 +8,16 @@
 /// ```
 public final class Decider {
     public let policy: CompiledPolicy
-    let vendors: VendorResolver
+    let names: NameResolver
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
-        self.vendors = VendorResolver(registry: policy.vendors)
+        self.names = NameResolver(vendors: policy.vendors, entities: policy.entities)
     }
 
     /// Decides one record given as values by slot of the policy's layout.
     func decide(values: [FieldValue], line: Int?, asOf: Day?, explain: Bool) -> Decision {
-        let evaluator = RecordEvaluator(policy: policy, vendors: vendors)
+        let evaluator = RecordEvaluator(policy: policy, names: names)
         let evaluation: Evaluation
         let trace: RecordedTrace
         if explain {

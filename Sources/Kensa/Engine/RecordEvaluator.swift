@@ -3,14 +3,14 @@
 /// Generic over the observer so the traced and untraced paths are one piece of code.
 struct RecordEvaluator {
     let policy: CompiledPolicy
-    let vendors: VendorResolver
+    let names: NameResolver
 
     func evaluate<O: ConditionObserver>(_ record: [FieldValue], asOf: Day?, observer: inout O) -> Evaluation {
         var values = record
         let recordDay: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
         let day = asOf ?? recordDay
-        let buyer = BuyerResolver.resolve(&values, policy: policy, day: day)
-        var evaluator = ConditionEvaluator(layout: policy.layout, vendors: vendors, day: day, observer: observer)
+        let buyer = BuyerResolver.resolve(&values, policy: policy, names: names, day: day)
+        var evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: day, observer: observer)
         defer { observer = evaluator.observer }
 
         let scopes = policy.scopes.indices.map { evaluateScope($0, values, evaluator: &evaluator) }
@@ -35,7 +35,7 @@ struct RecordEvaluator {
     /// reasons need, at a fraction of a full trace's cost.
     func settlingTrace(scopes: [Int], rules: [Int], of evaluation: Evaluation) -> RecordedTrace {
         var evaluator = ConditionEvaluator(
-            layout: policy.layout, vendors: vendors, day: evaluation.day,
+            layout: policy.layout, names: names, day: evaluation.day,
             observer: TraceRecorder<SettlingTrace>(conditions: policy.conditions))
         for index in scopes { _ = evaluateScope(index, evaluation.values, evaluator: &evaluator) }
         for index in rules { _ = evaluateRule(index, scopes: evaluation.scopes, evaluation.values, evaluator: &evaluator) }

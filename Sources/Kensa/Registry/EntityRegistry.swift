@@ -12,15 +12,13 @@ public struct EntityRegistry: Sendable {
     public internal(set) var entities: [Entity] = []
     var names: [NameKey: Int] = [:]
 
-    /// The body a buyer name stands for on `day` (the window is ignored when the day is unknown).
-    func resolve(_ name: String, on day: Day?) -> Int? {
-        guard let index = names[NameKey(name)] else { return nil }
+    /// Whether a body exists on `day` (always, when the day is unknown).
+    func isActive(_ index: Int, on day: Day?) -> Bool {
+        guard let day else { return true }
         let entity = entities[index]
-        if let day {
-            if let from = entity.from, day < from { return nil }
-            if let until = entity.until, day > until { return nil }
-        }
-        return index
+        if let from = entity.from, day < from { return false }
+        if let until = entity.until, day > until { return false }
+        return true
     }
 
     /// The body a name in the policy (an exemption's `buyers`) stands for, whatever the date.

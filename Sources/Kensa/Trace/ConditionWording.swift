@@ -2,34 +2,35 @@
 struct ConditionWording {
     let policy: CompiledPolicy
 
-    /// "`buyer.entity_class` is one of [central_ministry]", with `($param)` when a parameter supplied the value.
-    func sentence(_ info: ConditionInfo, isDate: Bool) -> String {
-        let path = "`\(info.path ?? "")`"
+    /// What a condition says, after its field path: " is one of [central_ministry]", with " ($param)" when a
+    /// parameter supplied the value; for `all`, `any`, `not`, `some` and `every`, the whole phrase. Worded once,
+    /// at compile time, since the field's type is known then.
+    static func predicate(_ info: ConditionInfo, isDate: Bool) -> String {
         let expected = info.expected ?? ""
         var text: String
         switch (info.kind, info.op ?? "") {
         case (.all, _): return "all of these hold:"
         case (.any, _): return "any of these holds:"
         case (.not, _): return "this does not hold:"
-        case (.some, _): return "some entry of \(path) satisfies:"
-        case (.every, _): return "every entry of \(path) satisfies:"
+        case (.some, _): return "some entry of `\(info.path ?? "")` satisfies:"
+        case (.every, _): return "every entry of `\(info.path ?? "")` satisfies:"
         case (.invalid, _): return "invalid condition"
-        case (_, "equals"): text = "\(path) is \(expected)"
-        case (_, "not_equals"): text = "\(path) is not \(expected)"
-        case (_, "in"): text = "\(path) is one of \(expected)"
-        case (_, "not_in"): text = "\(path) is none of \(expected)"
-        case (_, "contains"): text = "\(path) contains \(expected)"
-        case (_, "contains_any"): text = "\(path) contains any of \(expected)"
-        case (_, "contains_all"): text = "\(path) contains all of \(expected)"
-        case (_, "at_least"): text = "\(path) is \(isDate ? "on or after" : "at least") \(expected)"
-        case (_, "at_most"): text = "\(path) is \(isDate ? "on or before" : "at most") \(expected)"
-        case (_, "above"): text = "\(path) is \(isDate ? "after" : "above") \(expected)"
-        case (_, "below"): text = "\(path) is \(isDate ? "before" : "below") \(expected)"
-        case (_, "present"): text = expected == "true" ? "\(path) is given" : "\(path) is not given"
-        case (_, "in_group"): text = "\(path) belongs to vendor group \(expected.replacingOccurrences(of: ", ", with: " or "))"
-        case (_, "origin"), (_, "origin_in"): text = "\(path) is of origin \(expected.replacingOccurrences(of: ", ", with: " or "))"
-        case (_, "resolved"): text = expected == "true" ? "\(path) is in the vendor registry" : "\(path) is not in the vendor registry"
-        default: text = "\(path) \(info.op ?? "") \(expected)"
+        case (_, "equals"): text = " is \(expected)"
+        case (_, "not_equals"): text = " is not \(expected)"
+        case (_, "in"): text = " is one of \(expected)"
+        case (_, "not_in"): text = " is none of \(expected)"
+        case (_, "contains"): text = " contains \(expected)"
+        case (_, "contains_any"): text = " contains any of \(expected)"
+        case (_, "contains_all"): text = " contains all of \(expected)"
+        case (_, "at_least"): text = " is \(isDate ? "on or after" : "at least") \(expected)"
+        case (_, "at_most"): text = " is \(isDate ? "on or before" : "at most") \(expected)"
+        case (_, "above"): text = " is \(isDate ? "after" : "above") \(expected)"
+        case (_, "below"): text = " is \(isDate ? "before" : "below") \(expected)"
+        case (_, "present"): text = expected == "true" ? " is given" : " is not given"
+        case (_, "in_group"): text = " belongs to vendor group \(expected.replacingOccurrences(of: ", ", with: " or "))"
+        case (_, "origin"), (_, "origin_in"): text = " is of origin \(expected.replacingOccurrences(of: ", ", with: " or "))"
+        case (_, "resolved"): text = expected == "true" ? " is in the vendor registry" : " is not in the vendor registry"
+        default: text = " \(info.op ?? "") \(expected)"
         }
         if let parameter = info.parameter { text += " ($\(parameter))" }
         return text

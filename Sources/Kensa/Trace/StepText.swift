@@ -27,20 +27,21 @@ struct StepText {
     func condition(_ index: Int) -> (sentence: String, actual: String?) {
         let step = recorder.steps[index]
         guard case .condition(let infoIndex) = step.subject else { return ("", nil) }
-        var info = policy.conditions[infoIndex]
-        if let path = info.path, info.kind == .field || info.kind == .vendor { info.path = prefix(of: index) + path }
-        var isDate = false
+        let info = policy.conditions[infoIndex]
+        var sentence = info.predicate
+        if let path = info.path, info.kind == .field || info.kind == .vendor {
+            sentence = "`" + prefix(of: index) + path + "`" + sentence
+        }
         let actual: String?
         switch step.observed {
         case .field(let value, let spec):
-            isDate = spec.type == .date
             actual = wording.value(value, spec)
         case .vendor(let value, let sighting):
             actual = wording.vendor(value, sighting)
         case .none:
             actual = nil
         }
-        return (wording.sentence(info, isDate: isDate), actual)
+        return (sentence, actual)
     }
 
     /// A culprit test in a reason: "`consultation.status` is not given", "… is one of [concern]: the record has concern".
