@@ -64,38 +64,69 @@ struct WellKnownSlots: Sendable {
 }
 
 /// A compiled scope.
-struct CompiledScope: Sendable {
-    var id: String
-    var title: String
-    var cites: String?
-    var when: Condition
-    var span: SourceSpan
+final class CompiledScope: Sendable {
+    let id: String
+    let title: String
+    let cites: String?
+    let when: Condition
+    let span: SourceSpan
+
+    init(id: String, title: String, cites: String?, when: Condition, span: SourceSpan) {
+        self.id = id
+        self.title = title
+        self.cites = cites
+        self.when = when
+        self.span = span
+    }
 }
 
 /// A compiled `unless` exception.
-struct CompiledException: Sendable {
-    var id: String
-    var title: String
-    var cites: String?
-    var clause: String?
-    var when: Condition
-    var span: SourceSpan
+final class CompiledException: Sendable {
+    let id: String
+    let title: String
+    let cites: String?
+    let clause: String?
+    let when: Condition
+    let span: SourceSpan
+
+    init(id: String, title: String, cites: String?, clause: String?, when: Condition, span: SourceSpan) {
+        self.id = id
+        self.title = title
+        self.cites = cites
+        self.clause = clause
+        self.when = when
+        self.span = span
+    }
 }
 
 /// A compiled rule.
-struct CompiledRule: Sendable {
-    var id: String
-    var title: String
+final class CompiledRule: Sendable {
+    let id: String
+    let title: String
     /// Indices of the scopes the rule belongs to; it counts when any of them holds.
-    var scopes: [Int]
-    var cites: String?
-    var clause: String?
-    var rationale: String?
-    var when: Condition
-    var exceptions: [CompiledException]
-    var outcome: Outcome
-    var waivable: Bool
-    var span: SourceSpan
+    let scopes: [Int]
+    let cites: String?
+    let clause: String?
+    let rationale: String?
+    let when: Condition
+    let exceptions: [CompiledException]
+    let outcome: Outcome
+    let waivable: Bool
+    let span: SourceSpan
+
+    init(id: String, title: String, scopes: [Int], cites: String?, clause: String?, rationale: String?, when: Condition, exceptions: [CompiledException], outcome: Outcome, waivable: Bool, span: SourceSpan) {
+        self.id = id
+        self.title = title
+        self.scopes = scopes
+        self.cites = cites
+        self.clause = clause
+        self.rationale = rationale
+        self.when = when
+        self.exceptions = exceptions
+        self.outcome = outcome
+        self.waivable = waivable
+        self.span = span
+    }
 }
 
 /// A compiled exemption.

@@ -9,6 +9,7 @@
 public final class Decider {
     public let policy: CompiledPolicy
     let names: NameResolver
+    let reasonCache = ReasonCache()
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
@@ -35,7 +36,8 @@ public final class Decider {
         let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         return Decision(
             id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
-            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(), policy: policy.info,
+            exemptionsApplied: writer.exemptionsApplied(), reasons: explain ? writer.reasons() : writer.reasons(cache: reasonCache),
+            policy: policy.info,
             judgedAt: evaluation.day, line: line,
             trace: explain
                 ? TraceBuilder(policy: policy, values: values, evaluation: evaluation, recorder: trace).events() : nil)

@@ -17,7 +17,7 @@ public enum DecisionJSON {
         writer.field("digest", decision.policy.digest)
         writer.endObject()
         writer.key("judged_at")
-        if let day = decision.judgedAt { writer.string(day.description) } else { writer.null() }
+        if let day = decision.judgedAt { writer.day(day) } else { writer.null() }
         if let line = decision.line {
             writer.key("line")
             writer.int(line)

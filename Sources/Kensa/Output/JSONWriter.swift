@@ -23,6 +23,22 @@ struct JSONWriter {
     mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
     mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
 
+    /// A date as the string `"YYYY-MM-DD"`, written digit by digit (every decision carries one).
+    mutating func day(_ day: Day) {
+        separate()
+        let (year, month, date) = day.components
+        bytes.append(UInt8(ascii: "\""))
+        for (value, width) in [(year, 4), (month, 2), (date, 2)] {
+            if width == 2 { bytes.append(UInt8(ascii: "-")) }
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 {
+                bytes.append(UInt8(48 + (value / divisor) % 10))
+                divisor /= 10
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// `"key": "value"`, skipped when the value is nil.
     mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }

@@ -3,7 +3,7 @@
 /// `missing` covers both an absent field and `null`: the record format says absent means unknown.
 /// `invalid` keeps a value that is present but not of the declared type (a date `2021-13-45`, a category
 /// nobody defined); the evaluator treats it as unknown and the decision names it, so bad data never approves.
-package enum FieldValue: Sendable, Equatable {
+package enum FieldValue: Sendable, Hashable {
     case missing
     case text(String)
     case number(Double)

@@ -33,11 +33,21 @@ struct DecisionWriter {
         return evaluation.rules.indices.filter { (evaluation.rules[$0].effect ?? .permitted) >= .reviewRequired }
     }
 
+    /// Every reason, worded afresh.
     func reasons() -> [String] {
+        reasons(scopesAndRules: scopeReasons() + ruleReasons())
+    }
+
+    /// Every reason, taking the scope and rule reasons from `cache` when records before came out the same way.
+    func reasons(cache: ReasonCache) -> [String] {
+        let key = ReasonKey(evaluation: evaluation, trace: recorder)
+        return reasons(scopesAndRules: cache.wording(for: key) { scopeReasons() + ruleReasons() })
+    }
+
+    private func reasons(scopesAndRules: [String]) -> [String] {
         var reasons = invalidValues()
         if let note = buyerNote() { reasons.append(note) }
-        reasons += scopeReasons()
-        reasons += ruleReasons()
+        reasons += scopesAndRules
         reasons += exemptionReasons()
         return reasons
     }
@@ -46,17 +56,18 @@ struct DecisionWriter {
         var notes: [String] = []
         func scan(_ values: [FieldValue], _ layout: RecordLayout, prefix: String) {
             for (slot, value) in values.enumerated() {
-                let path = prefix + layout.fields[slot].path
                 switch value {
                 case .invalid(let reason, let written):
-                    notes.append("`\(path)` is \"\(written)\": \(reason), so it counts as unknown")
+                    notes.append("`\(prefix + layout.fields[slot].path)` is \"\(written)\": \(reason), so it counts as unknown")
                 case .list(let elements):
                     for case .invalid(let reason, let written) in elements {
-                        notes.append("`\(path)` holds \"\(written)\": \(reason), so it counts as unknown")
+                        notes.append("`\(prefix + layout.fields[slot].path)` holds \"\(written)\": \(reason), so it counts as unknown")
                     }
                 case .objects(let elements):
                     guard case .objectList(let inner) = layout.fields[slot].type else { continue }
-                    for (index, element) in elements.enumerated() { scan(element, inner, prefix: "\(path)[\(index)].") }
+                    for (index, element) in elements.enumerated() {
+                        scan(element, inner, prefix: "\(prefix + layout.fields[slot].path)[\(index)].")
+                    }
                 default:
                     continue
                 }
