@@ -74,6 +74,8 @@ struct ConditionInfo: Sendable {
     var expected: String?
     /// The `$parameter` the value came from, if any.
     var parameter: String?
+    /// The field a test reads, for wording the record's value.
+    var spec: FieldSpec?
     /// The words after the field path (the whole phrase for composite conditions), for traces and reasons.
     var predicate = ""
 }

@@ -78,6 +78,7 @@ final class ConditionCompiler {
         guard let field = lookup(path, in: layout, listPath: listPath),
             let resolved = parameters.resolve(operand, log: log)
         else { return .invalid(info: record(info)) }
+        info.spec = field.spec
         info.parameter = resolved.parameter
         let typer = OperandTyper(field: field.spec, log: log)
         guard let (fieldOp, typed, expected) = typer.compile(op: op, value: resolved.value, at: operand.span) else {

@@ -36,7 +36,7 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         case .field(let test, _):
             let value = values[test.slot]
             let result = FieldTestEvaluation.evaluate(test, value)
-            observer.end(token, result, observed: .field(value, layout.fields[test.slot]))
+            observer.end(token, result, observed: .field(value))
             return result
         case .vendor(let test, _):
             let value = values[test.slot]
@@ -62,7 +62,7 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         }
         var result: Truth = every ? .yes : .no
         for (index, element) in elements.enumerated() {
-            let elementToken = observer.begin(.element(index, element), depth: depth + 1)
+            let elementToken = observer.begin(.element(index), depth: depth + 1)
             let truth = evaluate(inner, element, layout: elementLayout, depth: depth + 2)
             observer.end(elementToken, truth, observed: .none)
             result = every ? min(result, truth) : max(result, truth)

@@ -14,8 +14,8 @@ protocol ConditionObserver {
 /// What a trace event is about.
 enum TraceSubject {
     case condition(Int)
-    /// One element of a list of objects, inside `some`/`every`.
-    case element(Int, [FieldValue])
+    /// One element (by index) of a list of objects, inside `some`/`every`.
+    case element(Int)
     case scope(Int)
     case rule(Int)
     /// Whether the scopes of a rule hold.
@@ -27,7 +27,7 @@ enum TraceSubject {
 /// What a test saw in the record, kept only when tracing.
 enum ObservedValue {
     case none
-    case field(FieldValue, FieldSpec)
+    case field(FieldValue)
     case vendor(FieldValue, VendorSighting?)
 }
 

@@ -33,14 +33,14 @@ struct ReasonKey: Hashable {
             var key = Step(subject: 0, detail: 0, depth: Int32(step.depth), truth: step.truth)
             switch step.subject {
             case .condition(let info): (key.subject, key.detail) = (0, Int32(info))
-            case .element(let index, _): (key.subject, key.detail) = (1, Int32(index))
+            case .element(let index): (key.subject, key.detail) = (1, Int32(index))
             case .scope(let index): (key.subject, key.detail) = (2, Int32(index))
             case .rule(let index): (key.subject, key.detail) = (3, Int32(index))
             case .ruleScope(let index): (key.subject, key.detail) = (4, Int32(index))
             case .exception(let rule, let index): (key.subject, key.detail) = (5, Int32(rule << 16 | index))
             }
             switch step.observed {
-            case .field(let value, _): key.value = value
+            case .field(let value): key.value = value
             case .vendor(let value, let sighting):
                 key.value = value
                 key.vendor = sighting?.identity

@@ -4,21 +4,27 @@ struct StepText {
     let recorder: RecordedTrace
     var wording: ConditionWording { ConditionWording(policy: policy) }
 
-    /// The list path and element index a step sits in, as `components[0].`, or "" at the top level.
-    func prefix(of index: Int) -> String {
-        var depth = recorder.steps[index].depth
+    /// The step directly above `index`, if any.
+    func parent(of index: Int) -> Int? {
+        let depth = recorder.steps[index].depth
         var cursor = index - 1
         while cursor >= 0 {
-            let step = recorder.steps[cursor]
-            if step.depth < depth {
-                depth = step.depth
-                if case .element(let element, _) = step.subject, cursor > 0,
-                    case .condition(let info) = recorder.steps[cursor - 1].subject
-                {
-                    return "\(policy.conditions[info].path ?? "")[\(element)]."
-                }
-            }
+            if recorder.steps[cursor].depth < depth { return cursor }
             cursor -= 1
+        }
+        return nil
+    }
+
+    /// The list path and element index a step sits in, as `components[0].`, or "" at the top level.
+    func prefix(of index: Int) -> String {
+        var cursor = parent(of: index)
+        while let step = cursor {
+            if case .element(let element) = recorder.steps[step].subject, let list = parent(of: step),
+                case .condition(let info) = recorder.steps[list].subject
+            {
+                return "\(policy.conditions[info].path ?? "")[\(element)]."
+            }
+            cursor = parent(of: step)
         }
         return ""
     }
@@ -34,8 +40,8 @@ struct StepText {
         }
         let actual: String?
         switch step.observed {
-        case .field(let value, let spec):
-            actual = wording.value(value, spec)
+        case .field(let value):
+            actual = wording.value(value, info.spec ?? FieldSpec(info.path ?? "", .text))
         case .vendor(let value, let sighting):
             actual = wording.vendor(value, sighting)
         case .none:

@@ -61,10 +61,10 @@ struct TraceBuilder {
             event.actual = actual
             event.location = condition.span.description
             return event
-        case .element(let element, let elementValues):
-            let part = elementValues.first.map { ConditionWording(policy: policy).value($0, FieldSpec("part", .text)) } ?? ""
+        case .element(let element):
             return TraceEvent(
-                kind: .element, depth: step.depth, result: step.truth.description, text: "entry \(element): part \(part)")
+                kind: .element, depth: step.depth, result: step.truth.description,
+                text: "entry \(element)\(elementLabel(element, under: index))")
         case .scope(let scopeIndex):
             let scope = policy.scopes[scopeIndex]
             let result = ["does_not_hold", "unknown", "holds"][Int(step.truth.rawValue)]
@@ -163,5 +163,16 @@ struct TraceBuilder {
     private static func citation(_ clause: String?, _ source: String?) -> String? {
         let parts = [clause, source].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// ": part "LTE module"" for an element whose layout has a text field `part`, else "".
+    private func elementLabel(_ element: Int, under index: Int) -> String {
+        guard let list = text.parent(of: index), case .condition(let info) = recorder.steps[list].subject,
+            let path = policy.conditions[info].path, let slot = policy.layout.slot(of: path),
+            case .objects(let elements) = values[slot], elements.indices.contains(element),
+            case .objectList(let elementLayout) = policy.layout.fields[slot].type,
+            let partSlot = elementLayout.slot(of: "part"), case .text(let part) = elements[element][partSlot]
+        else { return "" }
+        return ": part \"\(part)\""
     }
 }
