@@ -32,7 +32,7 @@ import Testing
         #expect(decision.outcome == .notApplicable)
         #expect(
             decision.reasons == [
-                "out of scope `ministries` (Ministries from the start date): `buyer.entity_class` is central_ministry: the record has local_government"
+                "out of scope `ministries` (Ministries from the start date): `buyer.entity_class` is not central_ministry"
             ])
     }
 
@@ -48,7 +48,7 @@ import Testing
         let decision = decide(fields)
         #expect(decision.outcome == .prohibited)
         #expect(decision.decidedBy == ["banned-maker"])
-        #expect(decision.reasons.contains { $0.contains("`components[0].manufacturer` belongs to vendor group Bad") })
+        #expect(decision.reasons.contains { $0.contains("`components[0].manufacturer` \"BAD CORP\" (Bad Corp, group Bad, origin CN) belongs to vendor group Bad") })
     }
 
     @Test func unresolvedMakerCannotApprove() {

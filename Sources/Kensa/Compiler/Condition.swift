@@ -78,4 +78,6 @@ struct ConditionInfo: Sendable {
     var spec: FieldSpec?
     /// The words after the field path (the whole phrase for composite conditions), for traces and reasons.
     var predicate = ""
+    /// The same, denied: what a reason says when the condition came out false.
+    var negatedPredicate = ""
 }

@@ -23,6 +23,7 @@ final class ConditionCompiler {
     private func record(_ info: ConditionInfo, isDate: Bool = false) -> Int {
         var info = info
         info.predicate = ConditionWording.predicate(info, isDate: isDate)
+        info.negatedPredicate = ConditionWording.predicate(info, isDate: isDate, negated: true)
         infos.append(info)
         return infos.count - 1
     }

@@ -3,33 +3,41 @@ struct ConditionWording {
     let policy: CompiledPolicy
 
     /// What a condition says, after its field path: " is one of [central_ministry]", with " ($param)" when a
-    /// parameter supplied the value; for `all`, `any`, `not`, `some` and `every`, the whole phrase. Worded once,
-    /// at compile time, since the field's type is known then.
-    static func predicate(_ info: ConditionInfo, isDate: Bool) -> String {
+    /// parameter supplied the value (or its denial, " is none of [central_ministry]", when `negated`); for `all`,
+    /// `any`, `not`, `some` and `every`, the whole phrase. Worded once, at compile time, since the field's type
+    /// is known then.
+    static func predicate(_ info: ConditionInfo, isDate: Bool, negated: Bool = false) -> String {
         let expected = info.expected ?? ""
+        let groups = expected.replacingOccurrences(of: ", ", with: " or ")
         var text: String
-        switch (info.kind, info.op ?? "") {
-        case (.all, _): return "all of these hold:"
-        case (.any, _): return "any of these holds:"
-        case (.not, _): return "this does not hold:"
-        case (.some, _): return "some entry of `\(info.path ?? "")` satisfies:"
-        case (.every, _): return "every entry of `\(info.path ?? "")` satisfies:"
-        case (.invalid, _): return "invalid condition"
-        case (_, "equals"): text = " is \(expected)"
-        case (_, "not_equals"): text = " is not \(expected)"
-        case (_, "in"): text = " is one of \(expected)"
-        case (_, "not_in"): text = " is none of \(expected)"
-        case (_, "contains"): text = " contains \(expected)"
-        case (_, "contains_any"): text = " contains any of \(expected)"
-        case (_, "contains_all"): text = " contains all of \(expected)"
-        case (_, "at_least"): text = " is \(isDate ? "on or after" : "at least") \(expected)"
-        case (_, "at_most"): text = " is \(isDate ? "on or before" : "at most") \(expected)"
-        case (_, "above"): text = " is \(isDate ? "after" : "above") \(expected)"
-        case (_, "below"): text = " is \(isDate ? "before" : "below") \(expected)"
-        case (_, "present"): text = expected == "true" ? " is given" : " is not given"
-        case (_, "in_group"): text = " belongs to vendor group \(expected.replacingOccurrences(of: ", ", with: " or "))"
-        case (_, "origin"), (_, "origin_in"): text = " is of origin \(expected.replacingOccurrences(of: ", ", with: " or "))"
-        case (_, "resolved"): text = expected == "true" ? " is in the vendor registry" : " is not in the vendor registry"
+        switch (info.kind, info.op ?? "", negated) {
+        case (.all, _, false): return "all of these hold:"
+        case (.all, _, true): return "not all of these hold:"
+        case (.any, _, false): return "any of these holds:"
+        case (.any, _, true): return "none of these holds:"
+        case (.not, _, false): return "this does not hold:"
+        case (.not, _, true): return "this holds:"
+        case (.some, _, false): return "some entry of `\(info.path ?? "")` satisfies:"
+        case (.some, _, true): return "no entry of `\(info.path ?? "")` satisfies:"
+        case (.every, _, false): return "every entry of `\(info.path ?? "")` satisfies:"
+        case (.every, _, true): return "not every entry of `\(info.path ?? "")` satisfies:"
+        case (.invalid, _, _): return "invalid condition"
+        case (_, "equals", let no): text = no ? " is not \(expected)" : " is \(expected)"
+        case (_, "not_equals", let no): text = no ? " is \(expected)" : " is not \(expected)"
+        case (_, "in", let no): text = no ? " is none of \(expected)" : " is one of \(expected)"
+        case (_, "not_in", let no): text = no ? " is one of \(expected)" : " is none of \(expected)"
+        case (_, "contains", let no): text = no ? " does not contain \(expected)" : " contains \(expected)"
+        case (_, "contains_any", let no): text = no ? " contains none of \(expected)" : " contains any of \(expected)"
+        case (_, "contains_all", let no): text = no ? " lacks some of \(expected)" : " contains all of \(expected)"
+        case (_, "at_least", let no): text = " is \(isDate ? (no ? "before" : "on or after") : (no ? "below" : "at least")) \(expected)"
+        case (_, "at_most", let no): text = " is \(isDate ? (no ? "after" : "on or before") : (no ? "above" : "at most")) \(expected)"
+        case (_, "above", let no): text = " is \(isDate ? (no ? "on or before" : "after") : (no ? "at most" : "above")) \(expected)"
+        case (_, "below", let no): text = " is \(isDate ? (no ? "on or after" : "before") : (no ? "at least" : "below")) \(expected)"
+        case (_, "present", let no): text = (expected == "true") != no ? " is given" : " is not given"
+        case (_, "in_group", let no): text = no ? " does not belong to vendor group \(groups)" : " belongs to vendor group \(groups)"
+        case (_, "origin", let no), (_, "origin_in", let no): text = no ? " is not of origin \(groups)" : " is of origin \(groups)"
+        case (_, "resolved", let no):
+            text = (expected == "true") != no ? " is in the vendor registry" : " is not in the vendor registry"
         default: text = " \(info.op ?? "") \(expected)"
         }
         if let parameter = info.parameter { text += " ($\(parameter))" }

@@ -40,7 +40,9 @@ struct ReasonKey: Hashable {
             case .exception(let rule, let index): (key.subject, key.detail) = (5, Int32(rule << 16 | index))
             }
             switch step.observed {
-            case .field(let value): key.value = value
+            case .field(.missing): key.value = .missing
+            case .field(.invalid(let reason, let written)): key.value = .invalid(reason: reason, written: written)
+            case .field: break
             case .vendor(let value, let sighting):
                 key.value = value
                 key.vendor = sighting?.identity

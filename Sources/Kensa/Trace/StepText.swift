@@ -50,21 +50,26 @@ struct StepText {
         return (sentence, actual)
     }
 
-    /// A culprit test in a reason: "`consultation.status` is not given", "… is one of [concern]: the record has concern".
+    /// A culprit test in a reason, as it came out: "`date` is before 2019-04-01", "`consultation.status` is not
+    /// given". Only vendor names and unusable values are quoted from the record (an unresolved name must be named);
+    /// other values are in the trace, so records that fail the same way share one wording.
     func culprit(_ index: Int) -> String {
-        let (sentence, actual) = condition(index)
-        guard let actual else { return sentence }
-        if recorder.steps[index].truth == .unknown {
-            if case .condition(let info) = recorder.steps[index].subject, let path = policy.conditions[info].path {
-                return "`\(prefix(of: index))\(path)` is \(actual)"
-            }
+        let step = recorder.steps[index]
+        guard case .condition(let infoIndex) = step.subject else { return "" }
+        let info = policy.conditions[infoIndex]
+        let path = "`" + prefix(of: index) + (info.path ?? "") + "`"
+        switch step.observed {
+        case .field(.missing), .vendor(.missing, _):
+            return "\(path) is not given"
+        case .field(.invalid(let reason, let written)), .vendor(.invalid(let reason, let written), _):
+            return "\(path) is \"\(written)\" (\(reason))"
+        case .vendor(let value, let sighting):
+            let said = step.truth == .no ? info.negatedPredicate : info.predicate
+            let name = wording.vendor(value, sighting)
+            return step.truth == .unknown ? "\(path) is \(name)" : "\(path) \(name)\(said)"
+        case .field, .none:
+            return path + (step.truth == .no ? info.negatedPredicate : info.predicate)
         }
-        if case .condition(let info) = recorder.steps[index].subject, policy.conditions[info].op == "equals",
-            recorder.steps[index].truth == .yes, !actual.hasPrefix("\"")
-        {
-            return sentence
-        }
-        return "\(sentence): the record has \(actual)"
     }
 
     /// The step of a rule's `when` condition, under the rule's step.
