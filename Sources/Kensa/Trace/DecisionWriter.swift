@@ -35,19 +35,15 @@ struct DecisionWriter {
 
     /// Every reason, worded afresh.
     func reasons() -> [String] {
-        reasons(scopesAndRules: scopeReasons() + ruleReasons())
+        reasons(cache: nil)
     }
 
-    /// Every reason, taking the scope and rule reasons from `cache` when records before came out the same way.
-    func reasons(cache: ReasonCache) -> [String] {
-        let key = ReasonKey(evaluation: evaluation, trace: recorder)
-        return reasons(scopesAndRules: cache.wording(for: key) { scopeReasons() + ruleReasons() })
-    }
-
-    private func reasons(scopesAndRules: [String]) -> [String] {
+    /// Every reason; scope and rule lines come from `cache` when an earlier record failed the same way.
+    func reasons(cache: ReasonCache?) -> [String] {
         var reasons = invalidValues()
         if let note = buyerNote() { reasons.append(note) }
-        reasons += scopesAndRules
+        reasons += scopeReasons(cache: cache)
+        reasons += ruleReasons(cache: cache)
         reasons += exemptionReasons()
         return reasons
     }
@@ -87,44 +83,47 @@ struct DecisionWriter {
             + "\(ConditionWording(policy: policy).value(overridden, spec)) is overridden"
     }
 
-    private func scopeReasons() -> [String] {
+    private func scopeReasons(cache: ReasonCache?) -> [String] {
         guard !policy.scopes.isEmpty else { return [] }
-        switch evaluation.inScope {
-        case .no:
-            return Self.scopesToExplain(evaluation).map { index in
-                let step = text.step { if case .scope(index) = $0 { true } else { false } }
-                let why = step.map(text.culprits(of:)) ?? ""
-                return "out of scope `\(policy.scopes[index].id)` (\(policy.scopes[index].title)): \(why)"
-            }
-        case .unknown:
-            return Self.scopesToExplain(evaluation).map { index in
-                let step = text.step { if case .scope(index) = $0 { true } else { false } }
-                let why = step.map(text.culprits(of:)) ?? ""
-                return "whether scope `\(policy.scopes[index].id)` (\(policy.scopes[index].title)) applies cannot be settled: \(why)"
-            }
-        case .yes:
+        guard evaluation.inScope != .yes else {
             guard evaluation.outcome == .permitted else { return [] }
             let held = policy.scopes.indices.filter { evaluation.scopes[$0] == .yes }.map { "`\(policy.scopes[$0].id)`" }
             let waived = evaluation.exemptions.contains { !$0.turnedRules.isEmpty }
             return ["in scope \(held.joined(separator: ", ")); no rule restricts this record\(waived ? " after the exemptions applied" : "")"]
         }
+        return Self.scopesToExplain(evaluation).map { index in
+            let culprits = text.step { if case .scope(index) = $0 { true } else { false } }.map(recorder.culprits(of:)) ?? []
+            let flags = Int32(evaluation.inScope.rawValue)
+            return cache.wording(for: ReasonLineKey(line: .scope(index), flags: flags, culprits: culprits, in: text)) {
+                let scope = policy.scopes[index]
+                let why = text.words(culprits)
+                return evaluation.inScope == .no
+                    ? "out of scope `\(scope.id)` (\(scope.title)): \(why)"
+                    : "whether scope `\(scope.id)` (\(scope.title)) applies cannot be settled: \(why)"
+            }
+        }
     }
 
-    private func ruleReasons() -> [String] {
-        let ordered = Self.rulesToExplain(evaluation).sorted { (evaluation.rules[$0].effect!, $1) > (evaluation.rules[$1].effect!, $0) }
+    private func ruleReasons(cache: ReasonCache?) -> [String] {
+        let ordered = Self.rulesToExplain(evaluation).sorted {
+            (evaluation.rules[$0].effect!, $1) > (evaluation.rules[$1].effect!, $0)
+        }
         return ordered.map { index in
-            let rule = policy.rules[index]
             let result = evaluation.rules[index]
             let step = text.step { if case .rule(index) = $0 { true } else { false } }
-            var why = step.map(text.culprits(of:)) ?? ""
-            if result.truth == .unknown && result.scope == .unknown && result.when == .yes,
-                let whenStep = step.flatMap({ text.whenStep(ofRule: $0) })
-            {
-                why = "it would apply if the record were in scope (\(text.culprits(of: whenStep))), "
-                    + "and whether it is in scope cannot be settled"
+            let wouldApply = result.truth == .unknown && result.scope == .unknown && result.when == .yes
+            let settling = wouldApply ? step.flatMap(text.whenStep(ofRule:)) : step
+            let culprits = settling.map(recorder.culprits(of:)) ?? []
+            let flags = Int32(result.truth.rawValue) | Int32(result.effect!.rawValue) << 2 | (wouldApply ? 32 : 0)
+            return cache.wording(for: ReasonLineKey(line: .rule(index), flags: flags, culprits: culprits, in: text)) {
+                let rule = policy.rules[index]
+                let why = wouldApply
+                    ? "it would apply if the record were in scope (\(text.words(culprits))), "
+                        + "and whether it is in scope cannot be settled"
+                    : text.words(culprits)
+                let verb = result.truth == .unknown ? "cannot be settled" : "applies"
+                return "rule `\(rule.id)` (\(rule.title)) \(verb) → \(result.effect!.name): \(why)"
             }
-            let verb = result.truth == .unknown ? "cannot be settled" : "applies"
-            return "rule `\(rule.id)` (\(rule.title)) \(verb) → \(result.effect!.name): \(why)"
         }
     }
 

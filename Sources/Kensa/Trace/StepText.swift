@@ -77,9 +77,19 @@ struct StepText {
         recorder.children(of: index).first { if case .condition = recorder.steps[$0].subject { true } else { false } }
     }
 
-    /// Every culprit of a step, joined for one line.
-    func culprits(of index: Int) -> String {
-        recorder.culprits(of: index).map(culprit).joined(separator: "; ")
+    /// Culprit steps worded and joined for one line.
+    func words(_ culprits: [Int]) -> String {
+        culprits.map(culprit).joined(separator: "; ")
+    }
+
+    /// The index of the nearest element above a step (inside `some`/`every`), or -1 at the top level.
+    func elementIndex(of index: Int) -> Int {
+        var cursor = parent(of: index)
+        while let step = cursor {
+            if case .element(let element) = recorder.steps[step].subject { return element }
+            cursor = parent(of: step)
+        }
+        return -1
     }
 
     /// The index of the step about `subject`, matched by kind and index.
