@@ -1,11 +1,20 @@
 /// Words an evaluation as a decision: which rules decided, which exemptions applied, and the reasons.
-struct DecisionWriter {
+///
+/// A class, so the closures that word reasons share it instead of copying the evaluation.
+final class DecisionWriter {
     let policy: CompiledPolicy
     let values: [FieldValue]
     let evaluation: Evaluation
     let recorder: RecordedTrace
+    private let text: StepText
 
-    private var text: StepText { StepText(policy: policy, recorder: recorder) }
+    init(policy: CompiledPolicy, values: [FieldValue], evaluation: Evaluation, recorder: RecordedTrace) {
+        self.policy = policy
+        self.values = values
+        self.evaluation = evaluation
+        self.recorder = recorder
+        self.text = StepText(policy: policy, recorder: recorder)
+    }
 
     /// Rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
     func decidedBy() -> [String] {
@@ -105,9 +114,8 @@ struct DecisionWriter {
     }
 
     private func ruleReasons(cache: ReasonCache?) -> [String] {
-        let ordered = Self.rulesToExplain(evaluation).sorted {
-            (evaluation.rules[$0].effect!, $1) > (evaluation.rules[$1].effect!, $0)
-        }
+        let rules = evaluation.rules
+        let ordered = Self.rulesToExplain(evaluation).sorted { (rules[$0].effect!, $1) > (rules[$1].effect!, $0) }
         return ordered.map { index in
             let result = evaluation.rules[index]
             let step = text.step { if case .rule(index) = $0 { true } else { false } }

@@ -63,18 +63,32 @@ struct RecordedTrace {
     /// part; for a true `any`, its first true part; for an unknown result, every unknown part; through `not` with
     /// the truth turned. These are what a decision's reasons name.
     func culprits(of index: Int) -> [Int] {
+        var found: [Int] = []
+        collectCulprits(of: index, into: &found)
+        return found
+    }
+
+    private func collectCulprits(of index: Int, into found: inout [Int]) {
         let step = steps[index]
-        // An exception that is not established never explains its rule's result.
-        let parts = children(of: index).filter { if case .exception = steps[$0].subject { false } else { true } }
         let kind: ConditionInfo.Kind? = if case .condition(let info) = step.subject { conditions[info].kind } else { nil }
-        if parts.isEmpty { return kind == nil ? [] : [index] }
         let wanted = kind == .not ? step.truth.negated : step.truth
-        let matching = parts.filter { steps[$0].truth == wanted }
-        switch (kind, wanted) {
-        case (.all, .no), (.any, .yes), (.some, .yes), (.every, .no):
-            return matching.prefix(1).flatMap(culprits(of:))
-        default:
-            return matching.flatMap(culprits(of:))
+        let firstOnly: Bool =
+            switch (kind, wanted) {
+            case (.all, .no), (.any, .yes), (.some, .yes), (.every, .no): true
+            default: false
+            }
+        var hasParts = false
+        var next = index + 1
+        while next < steps.count, steps[next].depth > step.depth {
+            defer { next += 1 }
+            guard steps[next].depth == step.depth + 1 else { continue }
+            hasParts = true
+            // An exception that is not established never explains its rule's result.
+            if case .exception = steps[next].subject { continue }
+            guard steps[next].truth == wanted else { continue }
+            collectCulprits(of: next, into: &found)
+            if firstOnly { return }
         }
+        if !hasParts, kind != nil { found.append(index) }
     }
 }
