@@ -17,21 +17,22 @@ public final class Decider {
     }
 
     /// Decides one record given as values by slot of the policy's layout.
-    func decide(values: [FieldValue], line: Int?, asOf: Day?, explain: Bool) -> Decision {
+    func decide(values: consuming [FieldValue], line: Int?, asOf: Day?, explain: Bool) -> Decision {
         let evaluator = RecordEvaluator(policy: policy, names: names)
         let evaluation: Evaluation
         let trace: RecordedTrace
         if explain {
             var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
-            evaluation = evaluator.evaluate(values, asOf: asOf, observer: &recorder)
+            evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
             trace = recorder.trace
         } else {
             var silent = SilentObserver()
-            evaluation = evaluator.evaluate(values, asOf: asOf, observer: &silent)
+            evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &silent)
             trace = evaluator.settlingTrace(
                 scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
                 of: evaluation)
         }
+        let values = evaluation.values
         let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: trace)
         let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         return Decision(
@@ -46,7 +47,7 @@ public final class Decider {
 
 extension Decider {
     /// Decides one record read by a record reader.
-    package func decide(_ record: Record, asOf: Day?, explain: Bool) -> Decision {
+    package func decide(_ record: consuming Record, asOf: Day?, explain: Bool) -> Decision {
         decide(values: record.values, line: record.line, asOf: asOf, explain: explain)
     }
 }

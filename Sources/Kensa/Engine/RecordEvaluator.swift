@@ -5,7 +5,7 @@ struct RecordEvaluator {
     let policy: CompiledPolicy
     let names: NameResolver
 
-    func evaluate<O: ConditionObserver>(_ record: [FieldValue], asOf: Day?, observer: inout O) -> Evaluation {
+    func evaluate<O: ConditionObserver>(_ record: consuming [FieldValue], asOf: Day?, observer: inout O) -> Evaluation {
         var values = record
         let recordDay: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
         let day = asOf ?? recordDay
