@@ -33,7 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "kensa-bench", dependencies: ["Kensa"], path: "Sources/KensaBench"),
+        .executableTarget(name: "kensa-bench", dependencies: ["Kensa"], path: "Benchmarks/KensaBench"),
         .testTarget(name: "KensaYAMLTests", dependencies: ["KensaYAML"]),
         .testTarget(name: "KensaTests", dependencies: ["Kensa"], exclude: ["Cases"]),
     ]
