@@ -80,4 +80,6 @@ struct ConditionInfo: Sendable {
     var predicate = ""
     /// The same, denied: what a reason says when the condition came out false.
     var negatedPredicate = ""
+    /// `file:line:column`, written once for every trace that cites it.
+    var location = ""
 }

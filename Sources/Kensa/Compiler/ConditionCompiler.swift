@@ -24,6 +24,7 @@ final class ConditionCompiler {
         var info = info
         info.predicate = ConditionWording.predicate(info, isDate: isDate)
         info.negatedPredicate = ConditionWording.predicate(info, isDate: isDate, negated: true)
+        info.location = info.span.description
         infos.append(info)
         return infos.count - 1
     }

@@ -59,7 +59,7 @@ struct TraceBuilder {
                 event.expected = condition.expected
             }
             event.actual = actual
-            event.location = condition.span.description
+            event.location = condition.location
             return event
         case .element(let element):
             return TraceEvent(
