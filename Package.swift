@@ -36,5 +36,7 @@ let package = Package(
         .executableTarget(name: "kensa-bench", dependencies: ["Kensa"], path: "Benchmarks/KensaBench"),
         .testTarget(name: "KensaYAMLTests", dependencies: ["KensaYAML"]),
         .testTarget(name: "KensaTests", dependencies: ["Kensa"], exclude: ["Cases"]),
+        .testTarget(name: "KensaAPITests", dependencies: ["Kensa"]),
+        .testTarget(name: "KensaCLITests", dependencies: ["KensaCLI"]),
     ]
 )

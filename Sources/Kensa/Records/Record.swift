@@ -36,13 +36,13 @@ package enum RecordInput: Sendable, Equatable {
 ///
 /// `line` and `column` are 1-based; `column` counts characters (Unicode scalars) from the start of the line and
 /// is nil when the problem concerns a whole record or row. `id` is the record's identifier when it could be seen.
-package struct RecordProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    package var line: Int
-    package var column: Int?
-    package var id: String?
-    package var message: String
+public struct RecordProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int?
+    public var id: String?
+    public var message: String
 
-    package init(line: Int, column: Int? = nil, id: String? = nil, message: String) {
+    public init(line: Int, column: Int? = nil, id: String? = nil, message: String) {
         self.line = line
         self.column = column
         self.id = id
@@ -50,7 +50,7 @@ package struct RecordProblem: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// `line 3, column 14: expected `,` or `}` after a value (record `JLIS-2021-0042`)`.
-    package var description: String {
+    public var description: String {
         var text = "line \(line)"
         if let column { text += ", column \(column)" }
         text += ": \(message)"

@@ -7,7 +7,7 @@ package protocol RecordReader {
 }
 
 /// The ways records are written.
-package enum RecordFormat: String, Sendable, CaseIterable {
+public enum RecordFormat: String, Sendable, CaseIterable {
     /// One JSON object, or a JSON list of objects.
     case json
     /// JSON Lines: one object per line.
@@ -16,7 +16,7 @@ package enum RecordFormat: String, Sendable, CaseIterable {
     case csv
 
     /// The format a file name's extension names (`.json`; `.jsonl` or `.ndjson`; `.csv`), in any case.
-    package static func infer(fromPath path: String) -> RecordFormat? {
+    public static func infer(fromPath path: String) -> RecordFormat? {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
         case "json": return .json

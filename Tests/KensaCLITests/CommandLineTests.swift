@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Runs the built `kensa` executable as a user would, checking output, standard error and exit status.
+@Suite struct CommandLineTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func kensa(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let binary = Bundle.main.bundleURL.appendingPathComponent("kensa")
+        let process = Process()
+        process.executableURL = FileManager.default.fileExists(atPath: binary.path)
+            ? binary : root.appendingPathComponent(".build/debug/kensa")
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func decidesTheShippedExamplesAsJSONLines() throws {
+        let run = try Self.kensa(["decide", "--policy", "policies/jp", "policies/jp/examples/records.jsonl"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 47)
+        #expect(lines.first?.hasPrefix("{\"id\":\"JP-MIC-2019-0007\",\"outcome\":\"permitted\"") == true)
+    }
+
+    @Test func malformedRecordsAreReportedAndTheRestDecided() throws {
+        let input = """
+            {"id": "OK-1", "buyer": {"name": "Tokyo Metropolitan Government"}, "date": "2021-01-01"}
+            {"id": "BROKEN", "date": 
+            {"buyer": {"name": "no id"}}
+            {"id": "OK-2", "buyer": {"name": "MIC"}, "date": "2021-01-01", "category": "non_it"}
+
+            """
+        let run = try Self.kensa(["decide", "--policy", "policies/jp", "-"], stdin: input)
+        #expect(run.status == 3)
+        #expect(run.stdout.split(separator: "\n").count == 2)
+        #expect(run.stdout.contains("\"id\":\"OK-1\",\"outcome\":\"not_applicable\""))
+        #expect(run.stdout.contains("\"id\":\"OK-2\",\"outcome\":\"not_applicable\""))
+        #expect(run.stderr.contains("-: error: line 2"))
+        #expect(run.stderr.contains("line 3") && run.stderr.contains("no `id`"))
+    }
+
+    @Test func checkReportsEveryProblemWithExitStatusOne() throws {
+        let run = try Self.kensa(["check", "Tests/KensaTests/Cases/broken-set"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("Tests/KensaTests/Cases/broken-set/rules.yaml:3:5: error[K201]: unknown key `titel` in a rule"))
+        #expect(run.stdout.contains("errors, 0 warnings"))
+        #expect(!run.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+    }
+
+    @Test func checkAcceptsTheShippedSets() throws {
+        for set in ["policies/jp", "policies/us"] {
+            let run = try Self.kensa(["check", set])
+            #expect(run.status == 0, "\(run.stdout)")
+            #expect(run.stdout.contains("\(set): ok"))
+        }
+    }
+
+    @Test func explainPrintsTheTraceOfOneRecord() throws {
+        let run = try Self.kensa([
+            "explain", "--policy", "policies/us", "--id", "US-DOE-2022-0814", "policies/us/examples/records.jsonl",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("US-DOE-2022-0814: prohibited\n"))
+        #expect(run.stdout.contains("capped at 2022-08-13"))
+        let missing = try Self.kensa(["explain", "--policy", "policies/us", "--id", "NOPE", "policies/us/examples/records.jsonl"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no record with id `NOPE`"))
+    }
+
+    @Test func usageErrorsExitWithSixtyFour() throws {
+        let run = try Self.kensa(["decide", "--policy", "policies/jp", "--as-of", "2021-6-1", "x.jsonl"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("is not a date"))
+    }
+
+    @Test func asOfChangesTheJudgmentDate() throws {
+        let record = #"{"id": "H-1", "date": "2021-06-01", "buyer": {"name": "MOF"}, "category": "mobile_device", "product": {"manufacturer": "Honor"}, "components": [], "data": {"classes": ["personal"]}, "consultation": {"status": "no_concern"}}"#
+        let now = try Self.kensa(["decide", "--policy", "policies/jp", "-"], stdin: record + "\n")
+        #expect(now.stdout.contains("\"outcome\":\"permitted\""))
+        let then = try Self.kensa(["decide", "--policy", "policies/jp", "--as-of", "2020-11-17", "-"], stdin: record + "\n")
+        #expect(then.stdout.contains("\"outcome\":\"prohibited\""))
+        #expect(then.stdout.contains("\"judged_at\":\"2020-11-17\""))
+    }
+}
