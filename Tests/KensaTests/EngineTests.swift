@@ -121,10 +121,30 @@ import Testing
 
     @Test func invalidValuesCountAsUnknownAndAreNamed() {
         var fields = inScope
-        fields["date"] = .invalid(reason: "not a date in YYYY-MM-DD form", written: "2021-13-45")
+        fields["date"] = .invalid(reason: "not a valid date written YYYY-MM-DD", written: "2021-13-45")
         let decision = decide(fields)
         #expect(decision.outcome == .reviewRequired)
-        #expect(decision.reasons.first == "`date` is \"2021-13-45\": not a date in YYYY-MM-DD form, so it counts as unknown")
+        #expect(decision.reasons.first == "`date` is \"2021-13-45\": not a valid date written YYYY-MM-DD, so it counts as unknown")
+    }
+
+    @Test func anUnusableValueNeverApprovesEvenWhenNoRuleReadsIt() {
+        var fields = inScope
+        fields["telecom_service_kind"] = .invalid(reason: "not a known value", written: "satellite")
+        let decision = decide(fields)
+        #expect(decision.outcome == .reviewRequired)
+        #expect(decision.decidedBy.isEmpty)
+        #expect(decision.reasons.contains { $0.hasSuffix("but it cannot be approved while a value it gives cannot be used") })
+    }
+
+    @Test func anEstablishedExceptionIsGivenAsTheReason() {
+        var fields = inScope
+        fields["product.manufacturer"] = .text("Bad Corp")
+        fields["product.user_data_visibility"] = .bool(false)
+        let decision = decide(fields)
+        #expect(decision.outcome == .permitted)
+        #expect(
+            decision.reasons.contains(
+                "rule `banned-maker` (Banned makers) does not apply: exception `harmless` (Cannot see user data) holds"))
     }
 
     @Test func traceCoversEveryRuleWithLocations() throws {

@@ -97,7 +97,7 @@ import Testing
         let inputs = readAll(.csv, "id,date,consultation.status\nA,2021-06-01,pending\nB,2021/06/01,Pending\n")
         #expect(inputs[0].record?["date"] == .date(Day(iso: "2021-06-01")!))
         #expect(inputs[0].record?["consultation.status"] == choice("consultation.status", "pending"))
-        #expect(inputs[1].record?["date"] == .invalid(reason: "not a date in YYYY-MM-DD form", written: "2021/06/01"))
+        #expect(inputs[1].record?["date"] == .invalid(reason: "not a valid date written YYYY-MM-DD", written: "2021/06/01"))
         #expect(inputs[1].record?["consultation.status"] == .invalid(reason: "not a known value", written: "Pending"))
     }
 }

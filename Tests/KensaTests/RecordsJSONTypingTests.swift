@@ -50,7 +50,7 @@ import Testing
             readRecord(
                 #"{"id": "A", "category": "gadgets", "date": "2021-13-45", "security_purpose": "yes", "# + #""value": {"amount": "48000000"}, "buyer": {"name": 42}, "data": {"classes": ["personal", "bogus", 3]}, "# + #""components": "none", "exemptions": "W-1", "product.routes_user_data": [true]}"#))
         #expect(record["category"] == .invalid(reason: "not a known value", written: "gadgets"))
-        #expect(record["date"] == .invalid(reason: "not a date in YYYY-MM-DD form", written: "2021-13-45"))
+        #expect(record["date"] == .invalid(reason: "not a valid date written YYYY-MM-DD", written: "2021-13-45"))
         #expect(record["security_purpose"] == .invalid(reason: "expected true or false", written: "yes"))
         #expect(record["value.amount"] == .invalid(reason: "expected a number, not text in quotes", written: "48000000"))
         #expect(record["buyer.name"] == .invalid(reason: "expected text in quotes", written: "42"))

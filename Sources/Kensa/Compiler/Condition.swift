@@ -60,26 +60,51 @@ struct VendorTest: Sendable {
     var op: Operator
 }
 
-/// What a trace shows about a condition node: where it is written and how it reads.
-struct ConditionInfo: Sendable {
+/// What a trace shows about a condition node: where it is written and how it reads. Shared by reference, since
+/// every trace step about the condition reads it.
+final class ConditionInfo: Sendable {
     enum Kind: Sendable { case all, any, not, field, vendor, some, every, invalid }
 
-    var kind: Kind
-    var span: SourceSpan
+    let kind: Kind
+    let span: SourceSpan
     /// The field or list path as written (relative inside `some`/`every`).
-    var path: String?
+    let path: String?
     /// The operator as written (`in`, `at_least`, `in_group`).
-    var op: String?
+    let op: String?
     /// The expected value as the author meant it, parameters resolved (`[central_ministry]`, `2019-04-01`).
-    var expected: String?
+    let expected: String?
     /// The `$parameter` the value came from, if any.
-    var parameter: String?
+    let parameter: String?
     /// The field a test reads, for wording the record's value.
-    var spec: FieldSpec?
+    let spec: FieldSpec?
     /// The words after the field path (the whole phrase for composite conditions), for traces and reasons.
-    var predicate = ""
+    let predicate: String
     /// The same, denied: what a reason says when the condition came out false.
-    var negatedPredicate = ""
+    let negatedPredicate: String
     /// `file:line:column`, written once for every trace that cites it.
-    var location = ""
+    let location: String
+
+    init(_ draft: ConditionDraft, isDate: Bool) {
+        kind = draft.kind
+        span = draft.span
+        path = draft.path
+        op = draft.op
+        expected = draft.expected
+        parameter = draft.parameter
+        spec = draft.spec
+        predicate = ConditionWording.predicate(draft, isDate: isDate)
+        negatedPredicate = ConditionWording.predicate(draft, isDate: isDate, negated: true)
+        location = draft.span.description
+    }
+}
+
+/// A condition node's description while the compiler is still filling it in.
+struct ConditionDraft {
+    var kind: ConditionInfo.Kind
+    var span: SourceSpan
+    var path: String?
+    var op: String?
+    var expected: String?
+    var parameter: String?
+    var spec: FieldSpec?
 }

@@ -20,34 +20,30 @@ final class ConditionCompiler {
         compile(syntax, in: layout, listPath: nil)
     }
 
-    private func record(_ info: ConditionInfo, isDate: Bool = false) -> Int {
-        var info = info
-        info.predicate = ConditionWording.predicate(info, isDate: isDate)
-        info.negatedPredicate = ConditionWording.predicate(info, isDate: isDate, negated: true)
-        info.location = info.span.description
-        infos.append(info)
+    private func record(_ draft: ConditionDraft, isDate: Bool = false) -> Int {
+        infos.append(ConditionInfo(draft, isDate: isDate))
         return infos.count - 1
     }
 
     private func compile(_ syntax: ConditionSyntax, in layout: RecordLayout, listPath: String?) -> Condition {
         switch syntax {
         case .all(let parts, let span):
-            let info = record(ConditionInfo(kind: .all, span: span))
+            let info = record(ConditionDraft(kind: .all, span: span))
             return .all(parts.map { compile($0, in: layout, listPath: listPath) }, info: info)
         case .any(let parts, let span):
-            let info = record(ConditionInfo(kind: .any, span: span))
+            let info = record(ConditionDraft(kind: .any, span: span))
             return .any(parts.map { compile($0, in: layout, listPath: listPath) }, info: info)
         case .not(let inner, let span):
-            let info = record(ConditionInfo(kind: .not, span: span))
+            let info = record(ConditionDraft(kind: .not, span: span))
             return .not(compile(inner, in: layout, listPath: listPath), info: info)
         case .invalid(let span):
-            return .invalid(info: record(ConditionInfo(kind: .invalid, span: span)))
+            return .invalid(info: record(ConditionDraft(kind: .invalid, span: span)))
         case .field(let path, let op, let operand, let span):
             return compileField(path: path, op: op, operand: operand, span: span, in: layout, listPath: listPath)
         case .vendor(let path, let op, let operand, let span):
             return compileVendor(path: path, op: op, operand: operand, span: span, in: layout, listPath: listPath)
         case .quantified(let every, let list, let inner, let span):
-            let info = record(ConditionInfo(kind: every ? .every : .some, span: span, path: list.value))
+            let info = record(ConditionDraft(kind: every ? .every : .some, span: span, path: list.value))
             guard let field = lookup(list, in: layout, listPath: listPath) else { return .invalid(info: info) }
             guard case .objectList(let elementLayout) = layout.fields[field.slot].type, listPath == nil else {
                 log.error(
@@ -76,7 +72,7 @@ final class ConditionCompiler {
         path: Located<String>, op: Located<String>, operand: ValueSyntax, span: SourceSpan, in layout: RecordLayout,
         listPath: String?
     ) -> Condition {
-        var info = ConditionInfo(kind: .field, span: span, path: path.value, op: op.value)
+        var info = ConditionDraft(kind: .field, span: span, path: path.value, op: op.value)
         guard let field = lookup(path, in: layout, listPath: listPath),
             let resolved = parameters.resolve(operand, log: log)
         else { return .invalid(info: record(info)) }
@@ -95,7 +91,7 @@ final class ConditionCompiler {
         path: Located<String>, op: Located<String>, operand: ValueSyntax, span: SourceSpan, in layout: RecordLayout,
         listPath: String?
     ) -> Condition {
-        var info = ConditionInfo(kind: .vendor, span: span, path: path.value, op: op.value)
+        var info = ConditionDraft(kind: .vendor, span: span, path: path.value, op: op.value)
         guard let field = lookup(path, in: layout, listPath: listPath),
             let resolved = parameters.resolve(operand, log: log)
         else { return .invalid(info: record(info)) }

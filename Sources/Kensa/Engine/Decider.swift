@@ -10,6 +10,7 @@ public final class Decider {
     public let policy: CompiledPolicy
     let names: NameResolver
     let reasonCache = ReasonCache()
+    let conditionTexts = ConditionTextCache()
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
@@ -41,7 +42,9 @@ public final class Decider {
             policy: policy.info,
             judgedAt: evaluation.day, line: line,
             trace: explain
-                ? TraceBuilder(policy: policy, values: values, evaluation: evaluation, recorder: trace).events() : nil)
+                ? TraceBuilder(
+                    policy: policy, values: values, evaluation: evaluation, recorder: trace, cache: conditionTexts
+                ).events() : nil)
     }
 }
 

@@ -20,12 +20,13 @@ struct RecordEvaluator {
         let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
         let verdicts = applyExemptions(claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
 
-        let outcome: Outcome
+        var outcome: Outcome
         switch inScope {
         case .no: outcome = .notApplicable
         case .unknown: outcome = .reviewRequired
         case .yes: outcome = rules.lazy.compactMap(\.effect).reduce(.permitted, max)
         }
+        if outcome == .permitted && InvalidValues.any(in: values) { outcome = .reviewRequired }
         return Evaluation(
             values: values, scopes: scopes, inScope: inScope, rules: rules, exemptions: verdicts, buyer: buyer,
             day: day, outcome: outcome)

@@ -10,11 +10,12 @@ struct JSONWriter {
     mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
     mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
 
-    /// Writes `"key":`; the next value written is its value.
-    mutating func key(_ key: String) {
+    /// Writes `"key":`; the next value written is its value. Keys are literals that need no escaping.
+    mutating func key(_ key: StaticString) {
         separate()
-        appendString(key)
-        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
 
@@ -40,14 +41,14 @@ struct JSONWriter {
     }
 
     /// `"key": "value"`, skipped when the value is nil.
-    mutating func field(_ key: String, _ value: String?) {
+    mutating func field(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         self.key(key)
         string(value)
     }
 
     /// `"key": ["a", "b"]`.
-    mutating func field(_ key: String, strings: [String]) {
+    mutating func field(_ key: StaticString, strings: [String]) {
         self.key(key)
         beginArray()
         for value in strings { string(value) }

@@ -6,7 +6,7 @@ struct ConditionWording {
     /// parameter supplied the value (or its denial, " is none of [central_ministry]", when `negated`); for `all`,
     /// `any`, `not`, `some` and `every`, the whole phrase. Worded once, at compile time, since the field's type
     /// is known then.
-    static func predicate(_ info: ConditionInfo, isDate: Bool, negated: Bool = false) -> String {
+    static func predicate(_ info: ConditionDraft, isDate: Bool, negated: Bool = false) -> String {
         let expected = info.expected ?? ""
         let groups = expected.replacingOccurrences(of: ", ", with: " or ")
         var text: String

@@ -53,6 +53,7 @@ final class DecisionWriter {
         if let note = buyerNote() { reasons.append(note) }
         reasons += scopeReasons(cache: cache)
         reasons += ruleReasons(cache: cache)
+        reasons += exceptionReasons()
         reasons += exemptionReasons()
         return reasons
     }
@@ -95,10 +96,14 @@ final class DecisionWriter {
     private func scopeReasons(cache: ReasonCache?) -> [String] {
         guard !policy.scopes.isEmpty else { return [] }
         guard evaluation.inScope != .yes else {
-            guard evaluation.outcome == .permitted else { return [] }
+            let restricted = evaluation.rules.contains { ($0.effect ?? .permitted) >= .reviewRequired }
+            guard !restricted else { return [] }
             let held = policy.scopes.indices.filter { evaluation.scopes[$0] == .yes }.map { "`\(policy.scopes[$0].id)`" }
             let waived = evaluation.exemptions.contains { !$0.turnedRules.isEmpty }
-            return ["in scope \(held.joined(separator: ", ")); no rule restricts this record\(waived ? " after the exemptions applied" : "")"]
+            let line = "in scope \(held.joined(separator: ", ")); no rule restricts this record"
+                + (waived ? " after the exemptions applied" : "")
+            return evaluation.outcome == .permitted
+                ? [line] : [line + ", but it cannot be approved while a value it gives cannot be used"]
         }
         return Self.scopesToExplain(evaluation).map { index in
             let culprits = text.step { if case .scope(index) = $0 { true } else { false } }.map(recorder.culprits(of:)) ?? []
@@ -110,6 +115,19 @@ final class DecisionWriter {
                     ? "out of scope `\(scope.id)` (\(scope.title)): \(why)"
                     : "whether scope `\(scope.id)` (\(scope.title)) applies cannot be settled: \(why)"
             }
+        }
+    }
+
+    /// Rules that would have applied but for an established `unless` exception: the exception is the reason a
+    /// covered purchase was not restricted.
+    private func exceptionReasons() -> [String] {
+        guard evaluation.inScope != .no else { return [] }
+        return evaluation.rules.indices.compactMap { index in
+            let result = evaluation.rules[index]
+            guard let exception = result.exception, result.scope != .no, result.when != .no else { return nil }
+            let rule = policy.rules[index]
+            let excepted = rule.exceptions[exception]
+            return "rule `\(rule.id)` (\(rule.title)) does not apply: exception `\(excepted.id)` (\(excepted.title)) holds"
         }
     }
 

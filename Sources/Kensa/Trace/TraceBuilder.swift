@@ -5,6 +5,7 @@ struct TraceBuilder {
     let values: [FieldValue]
     let evaluation: Evaluation
     let recorder: RecordedTrace
+    let cache: ConditionTextCache
 
     private var text: StepText { StepText(policy: policy, recorder: recorder) }
 
@@ -38,9 +39,18 @@ struct TraceBuilder {
             event = TraceEvent(
                 kind: .buyer, depth: 0, result: "record", text: "buyer \(name) is a \(className) as the record says\(known)")
         default:
+            var why = "the entity registry does not know the name"
+            if case .text(let written) = values[policy.slots.buyerName],
+                let entity = policy.entities.entity(named: written)
+            {
+                let known = policy.entities.entities[entity]
+                let window = [known.from.map { "from \($0)" }, known.until.map { "until \($0)" }].compactMap { $0 }
+                why = "the entity registry lists \(known.name) only \(window.joined(separator: " "))"
+                    + (evaluation.day.map { ", not on \($0)" } ?? "")
+            }
             event = TraceEvent(
                 kind: .buyer, depth: 0, result: "unknown",
-                text: "buyer \(name): the record gives no entity class and the entity registry does not know the name")
+                text: "buyer \(name): the record gives no usable entity class and \(why)")
         }
         event.field = "buyer.entity_class"
         return event
@@ -50,7 +60,7 @@ struct TraceBuilder {
         let step = recorder.steps[index]
         switch step.subject {
         case .condition(let info):
-            let (sentence, actual) = text.condition(index)
+            let (sentence, actual) = cache.text(for: cacheKey(index, condition: info)) { text.condition(index) }
             let condition = policy.conditions[info]
             var event = TraceEvent(kind: .condition, depth: step.depth, result: step.truth.description, text: sentence)
             if condition.kind == .field || condition.kind == .vendor {
@@ -58,7 +68,7 @@ struct TraceBuilder {
                 event.op = condition.op
                 event.expected = condition.expected
             }
-            event.actual = actual
+            event.actual = actual ?? emptyList(condition)
             event.location = condition.location
             return event
         case .element(let element):
@@ -88,10 +98,10 @@ struct TraceBuilder {
             return ruleEvent(ruleIndex, depth: step.depth)
         case .exception(let ruleIndex, let exceptionIndex):
             let exception = policy.rules[ruleIndex].exceptions[exceptionIndex]
-            let verb = ["is not established", "is not established (its facts are unknown)", "is established"][Int(step.truth.rawValue)]
+            let verb = ["not established", "not established, its facts are unknown", "established"][Int(step.truth.rawValue)]
             var event = TraceEvent(
                 kind: .exception, depth: step.depth, result: step.truth.description,
-                text: "unless `\(exception.id)` (\(exception.title)) \(verb)")
+                text: "unless `\(exception.id)` (\(exception.title)): \(verb)")
             event.id = exception.id
             event.title = exception.title
             event.cites = Self.citation(exception.clause, exception.cites)
@@ -174,5 +184,31 @@ struct TraceBuilder {
             let partSlot = elementLayout.slot(of: "part"), case .text(let part) = elements[element][partSlot]
         else { return "" }
         return ": part \"\(part)\""
+    }
+
+    private func cacheKey(_ index: Int, condition: Int) -> ConditionTextCache.Key {
+        var key = ConditionTextCache.Key(condition: condition, element: text.elementIndex(of: index))
+        switch recorder.steps[index].observed {
+        case .field(let value): key.value = value
+        case .vendor(let value, let sighting):
+            key.value = value
+            key.vendor = sighting?.identity
+            key.group = sighting?.group
+        case .none: break
+        }
+        return key
+    }
+
+    /// "no entries" or "not given" for a `some`/`every` over an empty or missing top-level list, which has no
+    /// element steps to show.
+    private func emptyList(_ condition: ConditionInfo) -> String? {
+        guard condition.kind == .some || condition.kind == .every, let path = condition.path,
+            let slot = policy.layout.slot(of: path)
+        else { return nil }
+        switch values[slot] {
+        case .objects(let elements) where elements.isEmpty: return "no entries"
+        case .missing: return "not given"
+        default: return nil
+        }
     }
 }

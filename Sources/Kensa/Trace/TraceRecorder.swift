@@ -72,9 +72,10 @@ struct RecordedTrace {
         let step = steps[index]
         let kind: ConditionInfo.Kind? = if case .condition(let info) = step.subject { conditions[info].kind } else { nil }
         let wanted = kind == .not ? step.truth.negated : step.truth
+        // `kind` is unwrapped first: against an optional, `.some` would match Optional.some.
         let firstOnly: Bool =
-            switch (kind, wanted) {
-            case (.all, .no), (.any, .yes), (.some, .yes), (.every, .no): true
+            switch (kind ?? .invalid, wanted) {
+            case (.all, .no), (.any, .yes), (ConditionInfo.Kind.some, .yes), (.every, .no): true
             default: false
             }
         var hasParts = false
