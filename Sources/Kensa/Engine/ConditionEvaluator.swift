@@ -34,15 +34,13 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             observer.end(token, result, observed: .none)
             return result
         case .field(let test, _):
-            let value = values[test.slot]
-            let result = FieldTestEvaluation.evaluate(test, value)
-            observer.end(token, result, observed: .field(value))
+            let result = FieldTestEvaluation.evaluate(test, values[test.slot])
+            observer.end(token, result, observed: .field(values[test.slot]))
             return result
         case .vendor(let test, _):
-            let value = values[test.slot]
             var sighting: VendorSighting?
-            let result = evaluateVendor(test, value, sighting: &sighting)
-            observer.end(token, result, observed: .vendor(value, sighting))
+            let result = evaluateVendor(test, values[test.slot], sighting: &sighting)
+            observer.end(token, result, observed: .vendor(values[test.slot], sighting))
             return result
         case .quantified(let every, let slot, let inner, _):
             let result = evaluateQuantified(every: every, values[slot], inner, layout: layout.fields[slot], depth: depth)
