@@ -55,6 +55,31 @@ import Testing
         #expect(applied == Set(policy.exemptions.map(\.id)))
     }
 
+    @Test func csvExamplesDecideLikeTheirJSONLinesTwins() throws {
+        let directory = Golden.packageRoot.appendingPathComponent("policies/jp")
+        let policy = try PolicySet.load(directory: directory.path)
+        let decider = Decider(policy: policy)
+        func decisions(_ name: String, _ format: RecordFormat) throws -> [String: Decision] {
+            var reader = try format.makeReader(
+                source: .path(directory.appendingPathComponent("examples/\(name)").path), layout: policy.recordLayout)
+            var result: [String: Decision] = [:]
+            while let input = reader.next() {
+                guard case .record(let record) = input else {
+                    Issue.record("malformed example in \(name): \(input)")
+                    continue
+                }
+                var decision = decider.decide(record, asOf: nil, explain: false)
+                decision.line = nil
+                result[decision.id] = decision
+            }
+            return result
+        }
+        let csv = try decisions("records.csv", .csv)
+        let jsonl = try decisions("records.jsonl", .jsonl)
+        #expect(csv.count == 10)
+        for (id, decision) in csv { #expect(decision == jsonl[id], "\(id)") }
+    }
+
     static func expectations(_ url: URL) throws -> [String: Expectation] {
         var result: [String: Expectation] = [:]
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") where !line.isEmpty {
