@@ -99,36 +99,6 @@ final class CompiledException: Sendable {
     }
 }
 
-/// A compiled rule.
-final class CompiledRule: Sendable {
-    let id: String
-    let title: String
-    /// Indices of the scopes the rule belongs to; it counts when any of them holds.
-    let scopes: [Int]
-    let cites: String?
-    let clause: String?
-    let rationale: String?
-    let when: Condition
-    let exceptions: [CompiledException]
-    let outcome: Outcome
-    let waivable: Bool
-    let span: SourceSpan
-
-    init(id: String, title: String, scopes: [Int], cites: String?, clause: String?, rationale: String?, when: Condition, exceptions: [CompiledException], outcome: Outcome, waivable: Bool, span: SourceSpan) {
-        self.id = id
-        self.title = title
-        self.scopes = scopes
-        self.cites = cites
-        self.clause = clause
-        self.rationale = rationale
-        self.when = when
-        self.exceptions = exceptions
-        self.outcome = outcome
-        self.waivable = waivable
-        self.span = span
-    }
-}
-
 /// A compiled exemption.
 struct CompiledExemption: Sendable {
     enum Status: String, Sendable { case approved, pending, revoked }

@@ -26,7 +26,11 @@ struct PolicyCompiler {
                 when: conditions.compile(scope.when), span: scope.span)
         }
         checkUnique(syntax.rules.map(\.id), what: "rule")
-        let rules = syntax.rules.map { compileRule($0, scopes: scopes, conditions: conditions, sources: sourceIDs) }
+        let ruleIDs = syntax.rules.map(\.id.value)
+        let rules = syntax.rules.map {
+            compileRule($0, scopes: scopes, ruleIDs: ruleIDs, conditions: conditions, sources: sourceIDs)
+        }
+        checkSupersession(rules)
         checkUnique(syntax.exemptions.map(\.id), what: "exemption")
         let exemptions = syntax.exemptions.compactMap {
             ExemptionCompiler(log: log, parameters: parameters, entities: entities, rules: rules, conditions: conditions)
@@ -63,8 +67,19 @@ struct PolicyCompiler {
     }
 
     private func compileRule(
-        _ rule: RuleSyntax, scopes: [CompiledScope], conditions: ConditionCompiler, sources: Set<String>
+        _ rule: RuleSyntax, scopes: [CompiledScope], ruleIDs: [String], conditions: ConditionCompiler,
+        sources: Set<String>
     ) -> CompiledRule {
+        WindowCheck.check(rule.window, what: "rule `\(rule.id.value)`", log: log)
+        let supersedes = rule.supersedes.compactMap { id -> Int? in
+            guard let index = ruleIDs.firstIndex(of: id.value) else {
+                log.error(
+                    .unknownRule, "rule `\(id.value)` is not defined", at: id.span,
+                    help: Suggestion.didYouMean(id.value, among: ruleIDs))
+                return nil
+            }
+            return index
+        }
         checkCitation(rule.cites, sources: sources)
         var scopeIndices: [Int] = []
         for scope in rule.scopes {
@@ -94,7 +109,27 @@ struct PolicyCompiler {
         return CompiledRule(
             id: rule.id.value, title: rule.title.value, scopes: scopeIndices, cites: rule.cites?.value,
             clause: rule.clause, rationale: rule.rationale, when: conditions.compile(rule.when),
-            exceptions: exceptions, outcome: outcome ?? .reviewRequired, waivable: rule.waivable, span: rule.span)
+            exceptions: exceptions, outcome: outcome ?? .reviewRequired, waivable: rule.waivable, version: rule.version,
+            from: rule.window.from?.value, until: rule.window.until?.value, supersedes: supersedes, span: rule.span)
+    }
+
+    /// Warns when a rule and the rule it supersedes are both in force on some day: the old one should end
+    /// before the new one starts.
+    private func checkSupersession(_ rules: [CompiledRule]) {
+        for rule in rules {
+            for old in rule.supersedes.map({ rules[$0] }) {
+                let start = [rule.from, old.from].compactMap { $0 }.max()
+                let end = [rule.until, old.until].compactMap { $0 }.min()
+                if let start, let end, start > end { continue }
+                let overlap = start.map { "from \($0)" } ?? "from the start"
+                log.warning(
+                    .overlappingSupersession,
+                    "rule `\(rule.id)` supersedes `\(old.id)`, but both are in force \(overlap)"
+                        + (end.map { " until \($0)" } ?? ""),
+                    at: rule.span,
+                    help: "end `\(old.id)` the day before `\(rule.id)` starts (`until:`), or drop `supersedes`")
+            }
+        }
     }
 
     private func checkUnique(_ ids: [Located<String>], what: String) {

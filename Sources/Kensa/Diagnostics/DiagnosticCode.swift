@@ -58,4 +58,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case notWaivable = "K312"
     /// A date window that ends before it starts.
     case emptyWindow = "K313"
+    /// A rule and the rule it supersedes are both in force on some day (a warning).
+    case overlappingSupersession = "K314"
 }

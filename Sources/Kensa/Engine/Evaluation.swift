@@ -16,8 +16,10 @@ struct Evaluation {
 
 /// How one rule came out.
 struct RuleEvaluation {
-    /// Whether one of the rule's scopes holds.
+    /// Whether the rule applies at all: in force at the judgment date and one of its scopes holds.
     var scope: Truth
+    /// Whether the rule is in force at the judgment date.
+    var inForce: Truth = .yes
     /// Truth of the rule's `when` (`.no` without evaluating when the scope is definitely false on the fast path).
     var when: Truth
     /// Index of the first `unless` exception established, if any.

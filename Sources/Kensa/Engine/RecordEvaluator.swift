@@ -58,10 +58,11 @@ struct RecordEvaluator {
         let rule = policy.rules[index]
         let ruleToken = evaluator.observer.begin(.rule(index), depth: 0)
         let scopeToken = evaluator.observer.begin(.ruleScope(index), depth: 1)
-        let scope = scopes.isEmpty ? Truth.yes : rule.scopes.lazy.map { scopes[$0] }.max() ?? .no
+        let inForce = rule.inForce(on: evaluator.day)
+        let scope = min(inForce, scopes.isEmpty ? Truth.yes : rule.scopes.lazy.map { scopes[$0] }.max() ?? .no)
         evaluator.observer.end(scopeToken, scope, observed: .none)
 
-        var evaluation = RuleEvaluation(scope: scope, when: .no)
+        var evaluation = RuleEvaluation(scope: scope, inForce: inForce, when: .no)
         if scope != .no || O.evaluatesEverything {
             evaluation.when = evaluator.evaluate(rule.when, values, depth: 1)
         }

@@ -52,6 +52,8 @@ public enum DecisionJSON {
         writer.field("expected", event.expected)
         writer.field("actual", event.actual)
         writer.field("effect", event.effect)
+        writer.field("version", event.version)
+        writer.field("window", event.window)
         writer.field("cites", event.cites)
         writer.field("location", event.location)
         writer.endObject()

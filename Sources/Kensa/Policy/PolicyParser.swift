@@ -5,11 +5,13 @@ import KensaYAML
 /// Names are not resolved here (that is the compiler's job), so a file can be parsed alone.
 struct PolicyParser {
     static let sections = [
-        "kensa", "policy", "parameters", "fields", "entities", "vendors", "scopes", "rules", "exemptions",
+        "kensa", "effective", "policy", "parameters", "fields", "entities", "vendors", "scopes", "rules", "exemptions",
     ]
 
     let log: DiagnosticLog
     var syntax = PolicySyntax()
+    /// The `effective` window of the file being read, which its rules and exemptions inherit.
+    private var fileWindow = WindowSyntax(from: nil, until: nil)
 
     init(log: DiagnosticLog) { self.log = log }
 
@@ -29,6 +31,12 @@ struct PolicyParser {
         for node in file.items("entities") { parseEntity(node) }
         for node in file.items("vendors") { parseVendorGroup(node) }
         for node in file.items("scopes") { parseScope(node) }
+        fileWindow = WindowSyntax(from: nil, until: nil)
+        if let node = file.node("effective"), let window = NodeReader(node, what: "the `effective` section", log: log) {
+            window.allowOnly(["from", "until"])
+            fileWindow = WindowSyntax(from: window.day("from"), until: window.day("until"))
+            WindowCheck.check(fileWindow, what: "the file's `effective` window", log: log)
+        }
         for node in file.items("rules") { parseRule(node) }
         for node in file.items("exemptions") { parseExemption(node) }
     }
@@ -136,8 +144,11 @@ struct PolicyParser {
     private mutating func parseRule(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "a rule", log: log) else { return }
         reader.allowOnly([
-            "id", "title", "scope", "cites", "clause", "rationale", "when", "unless", "outcome", "waivable",
+            "id", "title", "scope", "cites", "clause", "rationale", "when", "unless", "outcome", "waivable", "version",
+            "from", "until", "supersedes",
         ])
+        let window = WindowSyntax(
+            from: reader.day("from") ?? fileWindow.from, until: reader.day("until") ?? fileWindow.until)
         let when = reader.node("when", required: true).map { ConditionParser(log: log).parse($0) }
         let unless = reader.items("unless").compactMap(parseException)
         let waivable = reader.bool("waivable", default: true)
@@ -148,7 +159,8 @@ struct PolicyParser {
             RuleSyntax(
                 id: id, title: title, scopes: reader.texts("scope"), cites: reader.text("cites"),
                 clause: reader.text("clause")?.value, rationale: reader.text("rationale")?.value, when: when,
-                unless: unless, outcome: outcome, waivable: waivable, span: reader.span))
+                unless: unless, outcome: outcome, waivable: waivable, version: reader.text("version")?.value,
+                window: window, supersedes: reader.texts("supersedes"), span: reader.span))
     }
 
     private func parseException(_ node: YAMLNode) -> ExceptionSyntax? {
@@ -169,7 +181,9 @@ struct PolicyParser {
         ])
         let when = reader.node("when").map { ConditionParser(log: log).parse($0) }
         let cap = reader.node("capped_at").flatMap { ValueParser.value($0, key: "capped_at", log: log) }
-        let window = WindowSyntax(from: reader.day("valid_from", required: true), until: reader.day("valid_until"))
+        let window = WindowSyntax(
+            from: Self.later(reader.day("valid_from", required: true), fileWindow.from),
+            until: Self.earlier(reader.day("valid_until"), fileWindow.until))
         let buyers = reader.texts("buyers", required: true)
         let rules = reader.texts("rules", required: true)
         let approvedOn = reader.day("approved_on")
@@ -183,5 +197,17 @@ struct PolicyParser {
                 justification: reader.text("justification")?.value, cites: reader.text("cites"), buyers: buyers,
                 rules: rules, window: window, cappedAt: cap, when: when, outcome: reader.text("outcome"),
                 span: reader.span))
+    }
+
+    /// The later of two optional dates: an exemption in a file with an `effective` window starts no earlier.
+    private static func later(_ own: Located<Day>?, _ file: Located<Day>?) -> Located<Day>? {
+        guard let own, let file else { return own ?? file }
+        return own.value >= file.value ? own : file
+    }
+
+    /// The earlier of two optional dates: an exemption ends no later than its file's window.
+    private static func earlier(_ own: Located<Day>?, _ file: Located<Day>?) -> Located<Day>? {
+        guard let own, let file else { return own ?? file }
+        return own.value <= file.value ? own : file
     }
 }

@@ -131,6 +131,12 @@ public struct RuleSyntax: Sendable {
     public var unless: [ExceptionSyntax]
     public var outcome: Located<String>
     public var waivable: Bool
+    /// The rule's own version label, when the set versions rules one by one.
+    public var version: String?
+    /// When the rule is in force (its own `from`/`until`, else its file's `effective` window).
+    public var window: WindowSyntax
+    /// Ids of rules this one replaces.
+    public var supersedes: [Located<String>]
     public var span: SourceSpan
 }
 

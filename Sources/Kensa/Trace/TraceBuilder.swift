@@ -86,7 +86,16 @@ struct TraceBuilder {
             event.location = scope.span.description
             return event
         case .ruleScope(let ruleIndex):
-            let names = policy.rules[ruleIndex].scopes.map { "`\(policy.scopes[$0].id)`" }.joined(separator: " or ")
+            let rule = policy.rules[ruleIndex]
+            let names = rule.scopes.map { "`\(policy.scopes[$0].id)`" }.joined(separator: " or ")
+            let inForce = evaluation.rules[ruleIndex].inForce
+            if inForce != .yes, let window = rule.windowText {
+                let day = evaluation.day.map { "on \($0)" } ?? "on an unknown date"
+                let verb = inForce == .no ? "not in force" : "whether it is in force cannot be settled"
+                return TraceEvent(
+                    kind: .ruleScope, depth: step.depth, result: step.truth.description,
+                    text: "\(verb) \(day): in force \(window)")
+            }
             let sentence = switch step.truth {
             case .yes where names.isEmpty: "in scope (the set has no scopes, so it governs every record)"
             case .yes: "in scope (\(names))"
@@ -126,6 +135,8 @@ struct TraceBuilder {
             resultName = "not_fired"
             if let exception = result.exception {
                 sentence += "did not fire: exception `\(rule.exceptions[exception].id)` applies"
+            } else if result.inForce == .no {
+                sentence += "did not fire: not in force"
             } else if result.scope == .no {
                 sentence += "did not fire: out of scope"
             } else {
@@ -139,6 +150,8 @@ struct TraceBuilder {
         event.id = rule.id
         event.title = rule.title
         event.effect = result.effect?.name
+        event.version = rule.version ?? policy.info.version
+        event.window = rule.windowText
         event.cites = Self.citation(rule.clause, rule.cites)
         event.location = rule.span.description
         return event

@@ -33,6 +33,10 @@ public struct TraceEvent: Sendable, Hashable {
     public var actual: String?
     /// For a rule: the outcome it imposes on this record after exemptions (`prohibited`, `review_required`, `permitted`).
     public var effect: String?
+    /// For a rule: its version (its own, else the set's).
+    public var version: String?
+    /// For a rule with an effective window: "from 2019-04-01 until 2020-06-30".
+    public var window: String?
     /// For a rule: the clause of the guideline and the source it cites.
     public var cites: String?
     /// `file:line:column` of the rule, scope, exemption or condition in the policy files.
