@@ -22,13 +22,18 @@ struct PolicyOptions: ParsableArguments {
 
     /// The compiled set, or the set's diagnostics on standard error and exit status 1.
     func load() throws -> CompiledPolicy {
+        try Self.load(policy)
+    }
+
+    /// The compiled set at `path`, or its diagnostics on standard error and exit status 1 (2 when unreadable).
+    static func load(_ path: String) throws -> CompiledPolicy {
         do {
-            return try PolicySet.load(directory: policy)
+            return try PolicySet.load(directory: path)
         } catch let errors as PolicyErrors {
             DiagnosticPrinter(colour: Terminal.colourOnStderr).print(errors.diagnostics, to: .standardError)
             throw ExitStatus.policyErrors
         } catch {
-            Terminal.error("error: cannot read policy set `\(policy)`: \(error.localizedDescription)")
+            Terminal.error("error: cannot read policy set `\(path)`: \(error.localizedDescription)")
             throw ExitStatus.inputError
         }
     }
