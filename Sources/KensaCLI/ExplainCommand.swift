@@ -8,7 +8,8 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Explain the decision on one record: every scope, rule, condition and exemption, with the record's values.",
         discussion: """
             Examples:
-              kensa explain --policy policies/jp --id JLIS-2021-0042 policies/jp/examples/records.jsonl
+              kensa explain --policy policies/jp --id JP-JLIS-2021-0042 policies/jp/examples/records.jsonl
+              kensa explain --policy policies/jp --id JP-JLIS-2021-0042 --what-if policies/jp/examples/records.jsonl
               kensa explain --policy policies/us --id US-DOD-2020-0930 --format json policies/us/examples/records.jsonl
 
             Exit status 2 when no record has the id.
@@ -24,6 +25,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: ExplainFormat = .text
 
+    @Flag(
+        name: .customLong("what-if"),
+        help: "Instead of the trace: the smallest sets of changes that would make the record permitted (or, for a permitted record, the single changes that would make it prohibited), each verified by deciding the changed record.")
+    var whatIf = false
+
     enum ExplainFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
@@ -37,6 +43,11 @@ struct ExplainCommand: ParsableCommand {
                 throw ExitStatus.malformedRecords
             }
             guard case .record(let record) = input, record.id == id else { continue }
+            if whatIf {
+                let answer = decider.whatIf(record, asOf: asOf)
+                print(format == .text ? answer.text : answer.json, terminator: "")
+                return
+            }
             let decision = decider.decide(record, asOf: asOf, explain: true)
             switch format {
             case .text: print(DecisionText(colour: Terminal.colourOnStdout).render(decision), terminator: "")

@@ -106,4 +106,14 @@ import Testing
         #expect(then.stdout.contains("\"outcome\":\"prohibited\""))
         #expect(then.stdout.contains("\"judged_at\":\"2020-11-17\""))
     }
+
+    @Test func diffAttributesFlipsToChangedRules() throws {
+        let run = try Self.kensa([
+            "diff", "policies/jp", "Tests/KensaTests/Cases/diff/jp-v2", "--records", "policies/jp/examples/records.jsonl",
+            "--format", "markdown",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("### review_required → prohibited: 1"))
+        #expect(run.stdout.contains("| 1 | rule `jp-6-cloud-review` added | JP-DA-2021-0001 |"))
+    }
 }

@@ -48,3 +48,10 @@ extension Decider {
         }
     }
 }
+
+extension Decider {
+    /// What would change the outcome of one record (see `WhatIfAnswer`).
+    package func whatIf(_ record: Record, asOf: Day?) -> WhatIfAnswer {
+        WhatIfSearch(policy: policy, names: names, asOf: asOf).answer(for: record.values)
+    }
+}
