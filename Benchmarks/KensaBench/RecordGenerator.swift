@@ -1,3 +1,5 @@
+import Kensa
+
 /// Writes procurement records (record v1, one JSON object per line) from a fixed seed: the same seed and count
 /// give the same bytes on every machine.
 ///
@@ -121,18 +123,8 @@ struct RecordGenerator {
         append("}")
     }
 
-    /// `YYYY-MM-DD` of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's civil_from_days).
+    /// `YYYY-MM-DD` of a day counted from 1970-01-01.
     static func iso(days: Int) -> String {
-        let z = days + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        Day(ordinal: Int32(days)).description
     }
 }

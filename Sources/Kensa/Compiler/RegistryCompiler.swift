@@ -17,14 +17,7 @@ enum RegistryCompiler {
             default:
                 break
             }
-            if let first = seen[key] {
-                log.error(
-                    .duplicateName, "vendor name `\(name.value)` is already in the registry", at: name.span,
-                    notes: ["names are compared ignoring case, width, punctuation and legal suffixes; first at \(first)"])
-                return
-            }
-            seen[key] = name.span
-            registry.names[key] = entry
+            if claim(key, name, what: "vendor", seen: &seen, log: log) { registry.names[key] = entry }
         }
         for syntax in groups {
             if !OperandTyper.isCountryCode(syntax.origin.value) {
@@ -76,18 +69,25 @@ enum RegistryCompiler {
             for name in [syntax.name] + syntax.aliases {
                 let key = NameKey(name.value)
                 if registry.names[key] == index { continue }
-                if let first = seen[key] {
-                    log.error(
-                        .duplicateName, "entity name `\(name.value)` is already in the registry", at: name.span,
-                        notes: ["names are compared ignoring case, width, punctuation and legal suffixes; first at \(first)"])
-                    continue
-                }
-                seen[key] = name.span
-                registry.names[key] = index
+                if claim(key, name, what: "entity", seen: &seen, log: log) { registry.names[key] = index }
             }
         }
         return registry
     }
+}
+
+/// Records that `name` takes the registry key `key`; false (with a duplicate-name error) when another entry has it.
+private func claim(
+    _ key: NameKey, _ name: Located<String>, what: String, seen: inout [NameKey: SourceSpan], log: DiagnosticLog
+) -> Bool {
+    if let first = seen[key] {
+        log.error(
+            .duplicateName, "\(what) name `\(name.value)` is already in the registry", at: name.span,
+            notes: ["names are compared ignoring case, width, punctuation and legal suffixes; first at \(first)"])
+        return false
+    }
+    seen[key] = name.span
+    return true
 }
 
 /// Rejects date windows that end before they start.
