@@ -141,8 +141,8 @@ public struct Coverage: Sendable {
             ("the record does not name its buyer", "no_buyer"), ("the record's date is unknown", "date_unknown"),
             ("not yet in force", "not_yet_in_force"), ("capped at", "capped"), ("expired on", "expired"),
             ("its conditions do not hold", "conditions_false"), ("its conditions cannot be settled", "conditions_unknown"),
+            ("valid, but the rules it waives", "no_rule_to_waive"),
         ]
-        if reason.isEmpty { return "no_rule_to_waive" }
         return names.first { reason.hasPrefix($0.prefix) }?.name ?? "other"
     }
 }
