@@ -73,7 +73,7 @@ struct TestSuiteParser {
         guard let node = reader.node("record", required: true) else { return nil }
         switch node {
         case .mapping(let entries, let span):
-            if YAMLRecord.id(of: node) != nil { return (node, span) }
+            if entries.contains(where: { $0.key.text == "id" }) { return (node, span) }
             let id = YAMLEntry(key: YAMLScalar(text: "id", style: .plain, span: span), value: .scalar(YAMLScalar(text: "test", style: .doubleQuoted, span: span)))
             return (.mapping([id] + entries, span), span)
         case .scalar(let scalar) where !scalar.isNull:
