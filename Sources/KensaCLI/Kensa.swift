@@ -11,7 +11,9 @@ struct KensaCommand: ParsableCommand {
             record id); 3 some records were malformed (every other record was still decided); 64 a usage error \
             (unknown option, invalid --as-of date).
             """,
-        subcommands: [CheckCommand.self, DecideCommand.self, ExplainCommand.self, DiffCommand.self]
+        subcommands: [
+            CheckCommand.self, DecideCommand.self, ExplainCommand.self, TestCommand.self, DiffCommand.self,
+        ]
     )
 }
 

@@ -1,6 +1,6 @@
 /// Stable diagnostic codes; each is explained with a bad example and its fix in `docs/diagnostics.md`.
 ///
-/// 1xx: reading files. 2xx: the shape of a policy file. 3xx: names, references and types.
+/// 1xx: reading files. 2xx: the shape of a policy file. 3xx: names, references and types. 4xx: test files.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// The file is not valid YAML.
     case yamlSyntax = "K101"
@@ -60,4 +60,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case emptyWindow = "K313"
     /// A rule and the rule it supersedes are both in force on some day (a warning).
     case overlappingSupersession = "K314"
+
+    /// The records file a test file names cannot be read.
+    case unreadableRecordsFile = "K401"
+    /// A case names a record id that the records file does not hold, or names one without a records file.
+    case unknownRecordID = "K402"
+    /// A test record that the record reader rejects (not an object, no `id`, a value of an impossible shape).
+    case unreadableTestRecord = "K403"
+    /// An expectation names a rule or exemption that the policy set does not define.
+    case unknownExpectedName = "K404"
+    /// Two cases of one test file share a name.
+    case duplicateCaseName = "K405"
+    /// A `set` or `unset` path that the base record cannot take.
+    case invalidOverride = "K406"
 }

@@ -23,7 +23,8 @@ public struct DecisionText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func render(_ event: TraceEvent) -> String {
+    /// One trace event as an indented line with its mark (✓ ✗ ?), as `render(_:)` shows it under `trace:`.
+    package func render(_ event: TraceEvent) -> String {
         let indent = String(repeating: "  ", count: event.depth + 2)
         var line = indent + mark(event) + " " + event.text
         if let actual = event.actual { line += " — record: \(actual)" }

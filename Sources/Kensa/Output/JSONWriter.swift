@@ -23,6 +23,8 @@ struct JSONWriter {
     mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
     mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    /// A number already written as JSON number text (`97.5`).
+    mutating func number(_ text: String) { separate(); bytes.append(contentsOf: text.utf8) }
 
     /// A date as the string `"YYYY-MM-DD"`, written digit by digit (every decision carries one).
     mutating func day(_ day: Day) {
