@@ -23,9 +23,11 @@ struct BundleParser {
     }
 
     mutating func bundle() throws -> PolicyBundle {
-        guard try line() == "kensa-bundle 1" else {
+        let header = Array("kensa-bundle 1\n".utf8)
+        guard bytes.starts(with: header) else {
             throw malformed(at: 0, "not a Kensa bundle: the first line is not `kensa-bundle 1`")
         }
+        offset = header.count
         let manifestStart = offset
         let manifestBytes = try block(size: try count(after: "manifest", in: try line(), at: manifestStart), of: "manifest")
         let manifest: BundleManifest
