@@ -18,7 +18,7 @@ struct BundleCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The policy set directory.")
+    @Argument(help: "The policy set directory (or a bundle, to sign it anew).")
     var directory: String
 
     @Option(name: .shortAndLong, help: "The bundle file to write (replaced if it exists).")

@@ -37,7 +37,7 @@ struct VerifyCommand: ParsableCommand {
         }
         let result = read.verification(key: key)
         guard result.accepts(requiringSignature: true) else {
-            let message = result == .unsigned ? "not signed" : result.message
+            let message = result == .unsigned ? "the bundle is not signed (sign it with `kensa bundle --key`)" : result.message
             Terminal.error("error: \(bundle): \(message)")
             throw ExitStatus.policyErrors
         }

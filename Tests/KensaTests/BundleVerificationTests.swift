@@ -74,6 +74,8 @@ import Testing
         }
         #expect(error.kind == .unsigned)
         #expect(try PolicyFiles(path: BundleFixtures.usDirectory).files.count == 6)
+        #expect(throws: BundleError.self) { try PolicySet.load(path: BundleFixtures.usDirectory, requiredKey: keyA.publicKey) }
+        #expect(try PolicySet.load(path: BundleFixtures.usDirectory).info.id == "us-ndaa-889")
     }
 
     @Test(arguments: [
