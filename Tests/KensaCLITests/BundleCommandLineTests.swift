@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `kensa keygen`, `bundle` and `verify`, and `--require-signature` on the commands that read a set.
-@Suite struct BundleCommandLineTests {
+@Suite final class BundleCommandLineTests {
     let scratch: String
     let records = "policies/us/examples/records.jsonl"
 
@@ -10,6 +10,8 @@ import Testing
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-bundle-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: scratch) }
 
     private func kensa(_ arguments: [String]) throws -> CommandLineTests.Run { try CommandLineTests.kensa(arguments) }
 
