@@ -25,6 +25,7 @@ public struct BundleError: Error, Sendable, CustomStringConvertible {
     /// One line for the user, without the path.
     public var message: String
 
+    /// A problem of `kind` with the file at `path`; `message` is one line in the user's words.
     public init(_ kind: Kind, path: String, message: String) {
         self.kind = kind
         self.path = path

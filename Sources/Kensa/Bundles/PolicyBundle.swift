@@ -26,7 +26,9 @@ import Foundation
 public struct PolicyBundle: Sendable {
     /// A bundle's signature: the signer's key fingerprint and the 64 signature bytes.
     public struct Signature: Sendable, Equatable {
+        /// The fingerprint the bundle names for its signer: a hint for messages, trusted only once the signature checks.
         public var keyFingerprint: String
+        /// The 64-byte Ed25519 signature of `manifestBytes`.
         public var bytes: [UInt8]
     }
 
