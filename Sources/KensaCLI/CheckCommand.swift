@@ -10,14 +10,20 @@ struct CheckCommand: ParsableCommand {
             Examples:
               kensa check policies/jp
               kensa check policies/us --format json
+              kensa check us.kbundle --require-signature ministry.pub
 
             Each problem reads `path:line:column: error[CODE]: message`, with `help:` when a fix can be guessed. \
             Codes are explained in docs/diagnostics.md. Exit status 1 when there is an error.
             """
     )
 
-    @Argument(help: "The policy set directory.")
+    @Argument(help: "The policy set: a directory or a bundle file.")
     var directory: String
+
+    @Option(
+        name: .customLong("require-signature"),
+        help: ArgumentHelp("Accept only a bundle signed by this public key (.pub).", valueName: "key"))
+    var requireSignature: String?
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text
@@ -25,13 +31,7 @@ struct CheckCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let files: PolicyFiles
-        do {
-            files = try PolicyFiles(directory: directory)
-        } catch {
-            Terminal.error("error: cannot read policy set `\(directory)`: \(error.localizedDescription)")
-            throw ExitStatus.inputError
-        }
+        let files = try PolicyReading.files(at: directory, requireSignature: requireSignature)
         let (policy, diagnostics) = PolicySet.check(files)
         switch format {
         case .text:

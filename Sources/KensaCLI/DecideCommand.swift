@@ -11,6 +11,7 @@ struct DecideCommand: ParsableCommand {
               kensa decide --policy policies/jp policies/jp/examples/records.jsonl
               kensa decide --policy policies/us --format text --explain records.csv
               cat records.jsonl | kensa decide --policy policies/jp --as-of 2021-06-01 -
+              kensa decide --policy us.kbundle --require-signature us.pub records.jsonl
 
             Writes one decision per record, in input order: JSON Lines by default (`id`, `outcome`, `decided_by`, \
             `exemptions_applied`, `reasons`, `policy`, `judged_at`, and `trace` with --explain). A malformed record \

@@ -17,10 +17,10 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The old policy set directory.")
+    @Argument(help: "The old policy set: a directory or a bundle.")
     var old: String
 
-    @Argument(help: "The new policy set directory.")
+    @Argument(help: "The new policy set: a directory or a bundle.")
     var new: String
 
     @Option(help: "The records to decide under both versions: a JSON, JSON Lines or CSV file.")
@@ -36,6 +36,11 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text, json or markdown.")
     var format: ReportFormat = .text
 
+    @Option(
+        name: .customLong("require-signature"),
+        help: ArgumentHelp("Accept only bundles signed by this public key (.pub).", valueName: "key"))
+    var requireSignature: String?
+
     enum ReportFormat: String, ExpressibleByArgument { case text, json, markdown }
 
     func run() throws {
@@ -47,8 +52,8 @@ struct DiffCommand: ParsableCommand {
         else {
             throw ValidationError("cannot tell the format of `\(records)`: give --input-format json, jsonl or csv")
         }
-        let oldPolicy = try PolicyOptions.load(old)
-        let newPolicy = try PolicyOptions.load(new)
+        let oldPolicy = try PolicyOptions.load(old, requireSignature: requireSignature)
+        let newPolicy = try PolicyOptions.load(new, requireSignature: requireSignature)
         let report: ImpactReport
         do {
             report = try ImpactAnalysis(old: oldPolicy, new: newPolicy, asOf: day).analyse(contentsOf: records, format: recordFormat)

@@ -3,8 +3,13 @@ import Kensa
 
 /// Options every command that evaluates records shares.
 struct PolicyOptions: ParsableArguments {
-    @Option(name: .long, help: "The policy set: a directory of YAML policy files.")
+    @Option(name: .long, help: "The policy set: a directory of YAML policy files, or a bundle file.")
     var policy: String
+
+    @Option(
+        name: .customLong("require-signature"),
+        help: ArgumentHelp("Accept only a bundle signed by this public key (.pub).", valueName: "key"))
+    var requireSignature: String?
 
     @Option(
         name: .customLong("as-of"),
@@ -20,22 +25,22 @@ struct PolicyOptions: ParsableArguments {
         return day
     }
 
-    /// The compiled set, or the set's diagnostics on standard error and exit status 1.
+    /// The compiled set, or the set's diagnostics (or why its bundle was refused) on standard error and exit
+    /// status 1.
     func load() throws -> CompiledPolicy {
-        try Self.load(policy)
+        try Self.load(policy, requireSignature: requireSignature)
     }
 
-    /// The compiled set at `path`, or its diagnostics on standard error and exit status 1 (2 when unreadable).
-    static func load(_ path: String) throws -> CompiledPolicy {
-        do {
-            return try PolicySet.load(directory: path)
-        } catch let errors as PolicyErrors {
-            DiagnosticPrinter(colour: Terminal.colourOnStderr).print(errors.diagnostics, to: .standardError)
+    /// The compiled set at `path` (a directory or a bundle), or its diagnostics (or why its bundle was refused)
+    /// on standard error and exit status 1.
+    static func load(_ path: String, requireSignature: String?) throws -> CompiledPolicy {
+        let files = try PolicyReading.files(at: path, requireSignature: requireSignature)
+        let (compiled, diagnostics) = PolicySet.check(files)
+        guard let compiled else {
+            DiagnosticPrinter(colour: Terminal.colourOnStderr).print(diagnostics, to: .standardError)
             throw ExitStatus.policyErrors
-        } catch {
-            Terminal.error("error: cannot read policy set `\(path)`: \(error.localizedDescription)")
-            throw ExitStatus.inputError
         }
+        return compiled
     }
 }
 

@@ -34,6 +34,14 @@ public enum PolicySet {
         guard let policy else { throw PolicyErrors(diagnostics) }
         return policy
     }
+
+    /// The compiled set at `path`, a directory or a bundle (see `PolicyFiles(path:requiredKey:)`), or
+    /// `PolicyErrors` with every diagnostic when it has errors.
+    public static func load(path: String, requiredKey: BundlePublicKey? = nil, limits: YAMLLimits = .standard) throws -> CompiledPolicy {
+        let (policy, diagnostics) = check(try PolicyFiles(path: path, requiredKey: requiredKey), limits: limits)
+        guard let policy else { throw PolicyErrors(diagnostics) }
+        return policy
+    }
 }
 
 extension Diagnostic {

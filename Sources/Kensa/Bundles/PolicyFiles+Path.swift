@@ -1,0 +1,35 @@
+import Foundation
+
+extension PolicyFiles {
+    /// Reads the policy set at `path`: a directory of YAML files, or a bundle file written by `kensa bundle`.
+    /// This is the one way commands read a set.
+    ///
+    /// A bundle is always checked against its manifest (a changed file is refused). With `requiredKey`, only a
+    /// bundle signed by that key is accepted: a directory, an unsigned bundle, or one signed by another key is
+    /// refused. Refusals throw `BundleError`; a path that cannot be read throws the file system's error.
+    public init(path: String, requiredKey: BundlePublicKey? = nil) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        if isDirectory.boolValue {
+            if requiredKey != nil {
+                throw BundleError(
+                    .unsigned, path: path,
+                    message: "a directory carries no signature, and a signature is required: give a signed bundle")
+            }
+            try self.init(directory: path)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        self = try PolicyBundle(bytes: [UInt8](data), path: path).acceptedFiles(requiredKey: requiredKey)
+    }
+
+    /// Files already read, in name order (bundles).
+    init(directory: String, readFiles: [File]) {
+        self.directory = directory
+        files = readFiles
+    }
+}
