@@ -12,6 +12,7 @@ struct TestCommand: ParsableCommand {
               kensa test                                  # every policies/*/ with a tests/ folder
               kensa test policies/jp --coverage
               kensa test policies/us --junit build/kensa-us.xml --min-coverage 100
+              kensa test policies/us --policy us.kbundle --require-signature ministry.pub
 
             Each case prints one line; a failure shows expected against actual and the rules that decided. The \
             last line reads `N passed, N failed`. Test files are described in docs/testing.md. Exit status 1 when \
@@ -34,6 +35,16 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail when coverage (percent) is below this.")
     var minCoverage: Double?
 
+    @Option(
+        name: .customLong("policy"),
+        help: "Run DIR's tests against this policy set instead (a directory or a bundle), e.g. the signed bundle about to be published.")
+    var policyPath: String?
+
+    @Option(
+        name: .customLong("require-signature"),
+        help: ArgumentHelp("With --policy: accept only a bundle signed by this public key (.pub).", valueName: "key"))
+    var requireSignature: String?
+
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
@@ -45,7 +56,11 @@ struct TestCommand: ParsableCommand {
         for set in sets {
             let policy: CompiledPolicy
             do {
-                policy = try PolicySet.load(directory: set)
+                if let policyPath {
+                    policy = try PolicyOptions.load(policyPath, requireSignature: requireSignature)
+                } else {
+                    policy = try PolicySet.load(directory: set)
+                }
             } catch let errors as PolicyErrors {
                 DiagnosticPrinter(colour: Terminal.colourOnStderr).print(errors.diagnostics, to: .standardError)
                 failed = true

@@ -116,4 +116,17 @@ import Testing
         #expect(run.stdout.contains("### review_required → prohibited: 1"))
         #expect(run.stdout.contains("| 1 | rule `jp-6-cloud-review` added | JP-DA-2021-0001 |"))
     }
+
+    @Test func testAndDiffAcceptABundle() throws {
+        let bundle = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-cli-\(UUID().uuidString).kbundle")
+        defer { try? FileManager.default.removeItem(at: bundle) }
+        let made = try Self.kensa(["bundle", "policies/us", "-o", bundle.path, "--created", "2026-01-01T00:00:00Z"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let tested = try Self.kensa(["test", "policies/us", "--policy", bundle.path])
+        #expect(tested.status == 0)
+        #expect(tested.stdout.contains("60 passed, 0 failed"))
+        let diffed = try Self.kensa(["diff", bundle.path, "policies/us", "--records", "policies/us/examples/records.jsonl"])
+        #expect(diffed.status == 0)
+        #expect(diffed.stdout.contains("52 records decided under both, 0 change outcome"))
+    }
 }
