@@ -19,6 +19,7 @@ struct ParameterTable {
                 continue
             }
             values[parameter.name.value] = parameter
+            Self.checkDates(parameter.value, log: log)
         }
     }
 
@@ -35,5 +36,18 @@ struct ParameterTable {
             return nil
         }
         return (parameter.value, name.value)
+    }
+
+    /// A value written like a date (`2019-04-31`) must be a real one, even before anything uses it.
+    private static func checkDates(_ value: ValueSyntax, log: DiagnosticLog) {
+        for scalar in OperandTyper.scalars(value) where looksLikeDate(scalar.text) && Day(iso: scalar.text) == nil {
+            log.error(.invalidDate, "`\(scalar.text)` is not a valid date: write it YYYY-MM-DD", at: scalar.span)
+        }
+    }
+
+    private static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }
     }
 }

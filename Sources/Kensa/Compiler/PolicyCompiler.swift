@@ -47,6 +47,7 @@ struct PolicyCompiler {
 
     private func metadata(digest: String) -> PolicyInfo? {
         guard let metadata = syntax.metadata.first else {
+            guard !syntax.hasPolicySection else { return nil }
             log.error(
                 .policySection, "the policy set has no `policy` section", at: setSpan,
                 help: "add `policy:` with `id`, `version` and `title` to one file")

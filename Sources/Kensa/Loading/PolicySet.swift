@@ -25,7 +25,9 @@ public enum PolicySet {
         }
         let compiler = PolicyCompiler(syntax: parser.syntax, log: log, setSpan: setSpan)
         let policy = compiler.compile(digest: files.digest)
-        return (log.hasErrors ? nil : policy, log.diagnostics.sorted(by: Diagnostic.ordered))
+        var seen = Set<Diagnostic>()
+        let unique = log.diagnostics.filter { seen.insert($0).inserted }
+        return (log.hasErrors ? nil : policy, unique.sorted(by: Diagnostic.ordered))
     }
 
     /// The compiled set in `directory`, or `PolicyErrors` with every diagnostic when it has errors.

@@ -25,7 +25,10 @@ struct PolicyParser {
                 .unsupportedVersion, "this engine reads policy language version 1, not `\(version.value)`",
                 at: version.span, help: "write `kensa: 1`")
         }
-        if let node = file.node("policy") { parseMetadata(node) }
+        if let node = file.node("policy") {
+            syntax.hasPolicySection = true
+            parseMetadata(node)
+        }
         if let node = file.node("parameters") { parseParameters(node) }
         if let node = file.node("fields") { parseFields(node) }
         for node in file.items("entities") { parseEntity(node) }

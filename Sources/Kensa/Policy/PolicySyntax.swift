@@ -5,6 +5,8 @@ import KensaYAML
 /// Built by `PolicyParser` from YAML nodes; `PolicyCompiler` checks it against the record layout and lowers it.
 public struct PolicySyntax: Sendable {
     public var metadata: [MetadataSyntax] = []
+    /// Whether some file has a `policy` section, even one too broken to read.
+    public var hasPolicySection = false
     public var parameters: [ParameterSyntax] = []
     public var fields: [FieldDeclSyntax] = []
     public var entities: [EntitySyntax] = []
