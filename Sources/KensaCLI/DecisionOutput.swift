@@ -16,10 +16,10 @@ struct DecisionOutput {
     mutating func write(_ decision: Decision) {
         switch format {
         case .jsonl:
-            buffer.write(DecisionJSON.bytes(decision, newline: true))
+            buffer.append { DecisionJSON.append(decision, newline: true, to: &$0) }
         case .json:
             if count > 0 { buffer.write(",\n") }
-            buffer.write(DecisionJSON.bytes(decision, newline: false))
+            buffer.append { DecisionJSON.append(decision, newline: false, to: &$0) }
         case .text:
             if count > 0 { buffer.write("\n") }
             buffer.write(text.render(decision))

@@ -54,6 +54,12 @@ struct OutputBuffer {
 
     mutating func write(_ text: String) { write(Array(text.utf8)) }
 
+    /// Lets `body` append to the buffer in place, then flushes when it has grown large.
+    mutating func append(_ body: (inout [UInt8]) -> Void) {
+        body(&bytes)
+        if bytes.count >= flushAt { flush() }
+    }
+
     mutating func flush() {
         guard !bytes.isEmpty else { return }
         Terminal.writeAll(bytes, to: STDOUT_FILENO)

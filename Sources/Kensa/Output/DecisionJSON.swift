@@ -69,6 +69,16 @@ extension DecisionJSON {
         return writer.bytes
     }
 
+    /// Appends the decision as compact JSON to `bytes` (with a newline for JSON Lines), without an intermediate
+    /// buffer: the batch path writes millions of decisions into one output buffer.
+    public static func append(_ decision: Decision, newline: Bool, to bytes: inout [UInt8]) {
+        var writer = JSONWriter()
+        swap(&writer.bytes, &bytes)
+        write(decision, to: &writer)
+        if newline { writer.bytes.append(0x0A) }
+        swap(&writer.bytes, &bytes)
+    }
+
     /// A JSON string literal for `text`.
     public static func quoted(_ text: String) -> String {
         var writer = JSONWriter()
