@@ -18,9 +18,9 @@ public final class Decider {
     }
 
     /// Decides one record given as values by slot of the policy's layout.
-    func decide(values: consuming [FieldValue], line: Int?, asOf: Day?, explain: Bool) -> Decision {
+    func decide(values: consuming [FieldValue], line: Int?, asOf: Day?, explain: Bool, filled: UInt64 = 0) -> Decision {
         let evaluator = RecordEvaluator(policy: policy, names: names)
-        let evaluation: Evaluation
+        var evaluation: Evaluation
         let trace: RecordedTrace
         if explain {
             var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
@@ -33,6 +33,7 @@ public final class Decider {
                 scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
                 of: evaluation)
         }
+        evaluation.filled = filled
         let values = evaluation.values
         let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: trace)
         let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
@@ -51,6 +52,6 @@ public final class Decider {
 extension Decider {
     /// Decides one record read by a record reader.
     package func decide(_ record: consuming Record, asOf: Day?, explain: Bool) -> Decision {
-        decide(values: record.values, line: record.line, asOf: asOf, explain: explain)
+        decide(values: record.values, line: record.line, asOf: asOf, explain: explain, filled: record.filled)
     }
 }

@@ -2,6 +2,8 @@
 struct Evaluation {
     /// The record's values as evaluated (the buyer's entity class settled by the registry).
     var values: [FieldValue]
+    /// Slots (below 64) the record left out and the layout filled with a default or a stand-in field.
+    var filled: UInt64 = 0
     /// Truth of each scope, by scope index.
     var scopes: [Truth]
     /// Whether the record is in scope: some scope holds (yes), none can hold (no), or unsettled.

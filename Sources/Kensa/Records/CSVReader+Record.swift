@@ -57,8 +57,8 @@ extension CSVReader {
         guard case .text(let text) = values[plan.idSlot], !text.isEmpty else {
             return .malformed(RecordProblem(line: line, message: "record has no `id`"))
         }
-        plan.finish(&values, layout: 0)
-        return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot))
+        let filled = plan.finish(&values, layout: 0)
+        return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot, filled: filled))
     }
 
     /// A `;`-separated list cell: empty is missing, `[]` the empty list; spaces around values are ignored.

@@ -55,8 +55,8 @@ struct JSONRecordParser {
         default:
             return .malformed(RecordProblem(line: line, message: "record has no `id`"))
         }
-        plan.finish(&values, layout: 0)
-        return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot))
+        let filled = plan.finish(&values, layout: 0)
+        return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot, filled: filled))
     }
 
     /// Reads the object at the scanner's position into `values`; `node` says which keys it may have.

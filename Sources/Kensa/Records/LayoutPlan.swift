@@ -113,21 +113,29 @@ final class LayoutPlan {
     }
 
     /// Gives missing fields their layout default, then the value of their fallback field (following chains).
-    func finish(_ values: inout [FieldValue], layout index: Int) {
+    /// Returns the slots (below 64) it filled, so traces can say a value was not given but stood in for.
+    @discardableResult
+    func finish(_ values: inout [FieldValue], layout index: Int) -> UInt64 {
         let layout = layouts[index]
-        for (slot, value) in layout.defaults where values[slot].isMissing { values[slot] = value }
+        var filled: UInt64 = 0
+        for (slot, value) in layout.defaults where values[slot].isMissing {
+            values[slot] = value
+            if slot < 64 { filled |= 1 << UInt64(slot) }
+        }
         for slot in layout.slotsWithFallback where values[slot].isMissing {
             var next = layout.fallbacks[slot]
             var hops = 0
             while let from = next, hops < layout.fallbacks.count {
                 if !values[from].isMissing {
                     values[slot] = values[from]
+                    if slot < 64 { filled |= 1 << UInt64(slot) }
                     break
                 }
                 next = layout.fallbacks[from]
                 hops += 1
             }
         }
+        return filled
     }
 }
 

@@ -11,12 +11,15 @@ package struct Record: Sendable, Equatable {
     package var index: Int
     /// Slot of the `id` field in `values`.
     package var idSlot: Int
+    /// Slots (below 64) the record left out and the layout filled with a default or a stand-in field.
+    package var filled: UInt64
 
-    package init(values: [FieldValue], line: Int, index: Int, idSlot: Int) {
+    package init(values: [FieldValue], line: Int, index: Int, idSlot: Int, filled: UInt64 = 0) {
         self.values = values
         self.line = line
         self.index = index
         self.idSlot = idSlot
+        self.filled = filled
     }
 
     /// The record's identifier; readers only produce records whose `id` is non-empty text.

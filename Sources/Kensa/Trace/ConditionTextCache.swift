@@ -7,6 +7,7 @@ final class ConditionTextCache {
         var value: FieldValue?
         var vendor: VendorIdentity?
         var group: Int?
+        var stoodIn = false
     }
 
     private var entries: [Key: (sentence: String, actual: String?)] = [:]

@@ -13,7 +13,7 @@ final class DecisionWriter {
         self.values = values
         self.evaluation = evaluation
         self.recorder = recorder
-        self.text = StepText(policy: policy, recorder: recorder)
+        self.text = StepText(policy: policy, recorder: recorder, filled: evaluation.filled)
     }
 
     /// Rules whose result (after exemptions) is the outcome, when the outcome is a restriction.

@@ -15,6 +15,8 @@ struct ReasonLineKey: Hashable {
         var value: FieldValue?
         var vendor: VendorIdentity?
         var group: Int?
+        /// The record left the field out and another stood in.
+        var stoodIn = false
     }
 
     var line: Line
@@ -28,6 +30,7 @@ struct ReasonLineKey: Hashable {
             let step = text.recorder.steps[index]
             let condition: Int = if case .condition(let info) = step.subject { info } else { -1 }
             var culprit = Culprit(condition: condition, element: text.elementIndex(of: index), truth: step.truth)
+            culprit.stoodIn = !text.standIn(index).isEmpty
             switch step.observed {
             case .field(.missing): culprit.value = .missing
             case .field(.invalid(let reason, let written)): culprit.value = .invalid(reason: reason, written: written)

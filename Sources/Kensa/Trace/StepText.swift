@@ -2,6 +2,8 @@
 struct StepText {
     let policy: CompiledPolicy
     let recorder: RecordedTrace
+    /// Slots the record left out and the layout filled (see `Record.filled`).
+    var filled: UInt64 = 0
     var wording: ConditionWording { ConditionWording(policy: policy) }
 
     /// The step directly above `index`, if any.
@@ -29,6 +31,17 @@ struct StepText {
         return ""
     }
 
+    /// " (not given; `product.manufacturer` stands in)" when the step reads a top-level field the record left out
+    /// and the layout filled; "" otherwise.
+    func standIn(_ index: Int) -> String {
+        guard filled != 0, case .condition(let infoIndex) = recorder.steps[index].subject,
+            let path = policy.conditions[infoIndex].path, prefix(of: index).isEmpty,
+            let slot = policy.layout.slot(of: path), slot < 64, filled & (1 << UInt64(slot)) != 0
+        else { return "" }
+        let spec = policy.layout.fields[slot]
+        return spec.fallbackPath.map { " (not given; `\($0)` stands in)" } ?? " (not given; the default)"
+    }
+
     /// A condition step as a sentence, with the element path when it sits inside `some`/`every`.
     func condition(_ index: Int) -> (sentence: String, actual: String?) {
         let step = recorder.steps[index]
@@ -41,9 +54,9 @@ struct StepText {
         let actual: String?
         switch step.observed {
         case .field(let value):
-            actual = wording.value(value, info.spec ?? FieldSpec(info.path ?? "", .text))
+            actual = wording.value(value, info.spec ?? FieldSpec(info.path ?? "", .text)) + standIn(index)
         case .vendor(let value, let sighting):
-            actual = wording.vendor(value, sighting)
+            actual = wording.vendor(value, sighting) + standIn(index)
         case .none:
             actual = nil
         }
@@ -57,7 +70,11 @@ struct StepText {
         let step = recorder.steps[index]
         guard case .condition(let infoIndex) = step.subject else { return "" }
         let info = policy.conditions[infoIndex]
-        let path = "`" + prefix(of: index) + (info.path ?? "") + "`"
+        let path = "`" + prefix(of: index) + (info.path ?? "") + "`" + standIn(index)
+        if info.kind == .some || info.kind == .every {
+            // A quantifier is a culprit only when it has no entries to blame: the list is missing or empty.
+            return step.truth == .unknown ? "\(path) is not given" : "\(path) has no entries"
+        }
         switch step.observed {
         case .field(.missing), .vendor(.missing, _):
             return "\(path) is not given"

@@ -7,7 +7,7 @@ struct TraceBuilder {
     let recorder: RecordedTrace
     let cache: ConditionTextCache
 
-    private var text: StepText { StepText(policy: policy, recorder: recorder) }
+    private var text: StepText { StepText(policy: policy, recorder: recorder, filled: evaluation.filled) }
 
     func events() -> [TraceEvent] {
         var events = [buyerEvent()]
@@ -201,6 +201,7 @@ struct TraceBuilder {
 
     private func cacheKey(_ index: Int, condition: Int) -> ConditionTextCache.Key {
         var key = ConditionTextCache.Key(condition: condition, element: text.elementIndex(of: index))
+        key.stoodIn = !text.standIn(index).isEmpty
         switch recorder.steps[index].observed {
         case .field(let value): key.value = value
         case .vendor(let value, let sighting):
