@@ -129,4 +129,19 @@ import Testing
         #expect(diffed.status == 0)
         #expect(diffed.stdout.contains("52 records decided under both, 0 change outcome"))
     }
+
+    @Test func jsonFormatIsOneArrayAndTextFormatReadsAloud() throws {
+        let json = try Self.kensa([
+            "decide", "--policy", "policies/us", "--format", "json", "policies/us/examples/records.jsonl",
+        ])
+        #expect(json.status == 0)
+        let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.count == 52)
+        let text = try Self.kensa([
+            "decide", "--policy", "policies/jp", "--format", "text", "--explain", "policies/jp/examples/records.csv",
+        ])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("JP-MOD-2019-0112: prohibited\n"))
+        #expect(text.stdout.contains("✓ rule `jp-2-designated-vendors` (Designated high-risk vendors are excluded) fired → prohibited"))
+    }
 }
