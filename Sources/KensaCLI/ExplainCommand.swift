@@ -11,6 +11,7 @@ struct ExplainCommand: ParsableCommand {
               kensa explain --policy policies/jp --id JP-JLIS-2021-0042 policies/jp/examples/records.jsonl
               kensa explain --policy policies/jp --id JP-JLIS-2021-0042 --what-if policies/jp/examples/records.jsonl
               kensa explain --policy policies/us --id US-DOD-2020-0930 --format json policies/us/examples/records.jsonl
+              kensa explain --policy policies/us --id US-DOD-2020-0930 --format html policies/us/examples/records.jsonl > trace.html
 
             Exit status 2 when no record has the id.
             """
@@ -22,7 +23,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The id of the record to explain.")
     var id: String
 
-    @Option(help: "text or json.")
+    @Option(help: "text, json or html (a self-contained page for reviewers).")
     var format: ExplainFormat = .text
 
     @Flag(
@@ -30,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
         help: "Instead of the trace: the smallest sets of changes that would make the record permitted (or, for a permitted record, the single changes that would make it prohibited), each verified by deciding the changed record.")
     var whatIf = false
 
-    enum ExplainFormat: String, ExpressibleByArgument { case text, json }
+    enum ExplainFormat: String, ExpressibleByArgument { case text, json, html }
 
     func run() throws {
         let asOf = try policyOptions.asOfDay()
@@ -45,13 +46,14 @@ struct ExplainCommand: ParsableCommand {
             guard case .record(let record) = input, record.id == id else { continue }
             if whatIf {
                 let answer = decider.whatIf(record, asOf: asOf)
-                print(format == .text ? answer.text : answer.json, terminator: "")
+                print(format == .json ? answer.json : answer.text, terminator: "")
                 return
             }
             let decision = decider.decide(record, asOf: asOf, explain: true)
             switch format {
             case .text: print(DecisionText(colour: Terminal.colourOnStdout).render(decision), terminator: "")
             case .json: print(DecisionJSON.text(decision))
+            case .html: print(DecisionHTML.page(decision), terminator: "")
             }
             return
         }
