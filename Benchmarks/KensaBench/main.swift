@@ -4,6 +4,8 @@
 //     kensa-bench generate N FILE [--seed S]     N deterministic record-v1 records as JSON Lines
 //     kensa-bench readers FILE [--policy DIR]    records/s of the record reader alone, best of 3
 //     kensa-bench tally --policy DIR FILE        outcome and rule shares of a file, decided once with the trace
+//     kensa-bench generate-policy RULES EXEMPTIONS DIR --from SET [--seed S]
+//                                                a large policy set, for timing check, lint and test
 import Foundation
 
 /// A usage or input problem, printed on standard error.
@@ -16,6 +18,7 @@ let usage = """
     usage: kensa-bench generate N FILE [--seed S]
            kensa-bench readers FILE [--policy DIR]
            kensa-bench tally --policy DIR FILE
+           kensa-bench generate-policy RULES EXEMPTIONS DIR --from SET [--seed S]
     """
 
 /// Splits `--name value` options from positional arguments.
@@ -47,6 +50,13 @@ do {
     case ("tally", 1):
         guard let policy = options["policy"] else { throw BenchError("tally needs --policy DIR") }
         try TallyCommand.run(path: positional[0], policyDirectory: policy)
+    case ("generate-policy", 3):
+        guard let rules = Int(positional[0]), let exemptions = Int(positional[1]) else {
+            throw BenchError("RULES and EXEMPTIONS must be counts")
+        }
+        guard let source = options["from"] else { throw BenchError("generate-policy needs --from SET") }
+        guard let seed = UInt64(options["seed"] ?? "2018") else { throw BenchError("--seed must be a number") }
+        try PolicyGenerator.run(rules: rules, exemptions: exemptions, directory: positional[2], from: source, seed: seed)
     default:
         throw BenchError(usage)
     }
