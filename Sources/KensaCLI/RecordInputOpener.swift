@@ -24,7 +24,7 @@ struct RecordInputOpener {
         do {
             return try format.makeReader(source: source, layout: policy.recordLayout)
         } catch {
-            Terminal.error("\(options.input): error: \(error)")
+            Terminal.error("\(options.input): error: \(error.line > 0 ? error.description : error.message)")
             throw ExitStatus.inputError
         }
     }

@@ -96,7 +96,8 @@ struct StepText {
 
     /// Culprit steps worded and joined for one line.
     func words(_ culprits: [Int]) -> String {
-        culprits.map(culprit).joined(separator: "; ")
+        var seen = Set<String>()
+        return culprits.map(culprit).filter { seen.insert($0).inserted }.joined(separator: "; ")
     }
 
     /// The index of the nearest element above a step (inside `some`/`every`), or -1 at the top level.
