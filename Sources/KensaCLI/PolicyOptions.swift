@@ -16,6 +16,11 @@ struct PolicyOptions: ParsableArguments {
         help: "Judge vendor membership and exemptions at this date (YYYY-MM-DD) instead of each record's date.")
     var asOf: String?
 
+    /// Rejects a malformed `--as-of` before the command runs, so the error comes with the command's usage.
+    func validate() throws {
+        _ = try asOfDay()
+    }
+
     /// The `--as-of` date, validated.
     func asOfDay() throws -> Day? {
         guard let asOf else { return nil }
@@ -53,4 +58,25 @@ struct RecordOptions: ParsableArguments {
         name: .customLong("input-format"),
         help: "json, jsonl or csv; by default taken from the file extension (standard input: jsonl).")
     var inputFormat: String?
+
+    /// Rejects an unknown `--input-format`, or a file whose extension names no format, with the command's usage.
+    func validate() throws {
+        _ = try format()
+    }
+
+    /// The format of the records: `--input-format`, else the file's extension; standard input is JSON Lines.
+    func format() throws -> RecordFormat {
+        if let name = inputFormat {
+            guard let named = RecordFormat(rawValue: name) else {
+                throw ValidationError("--input-format `\(name)` is not one of json, jsonl, csv")
+            }
+            return named
+        }
+        if input == "-" { return .jsonl }
+        guard let inferred = RecordFormat.infer(fromPath: input) else {
+            throw ValidationError(
+                "cannot tell the format of `\(input)` from its extension: give --input-format json, jsonl or csv")
+        }
+        return inferred
+    }
 }
