@@ -46,17 +46,24 @@ struct ExemptionAnalysis {
             let fixed: [Int: FieldValue] = [
                 policy.slots.buyerName: .text(buyer), policy.slots.exemptions: .list([.text(exemption.id)]),
             ]
-            LintSpace(policy: policy, names: names, classes: classes, fixed: fixed).forEach { point in
-                recordsDecided += 1
-                let evaluation = point.evaluation
-                if evaluation.inScope == .yes { inScope = true }
-                if let day = evaluation.day, day >= exemption.validFrom, exemption.effectiveUntil.map({ day <= $0 }) ?? true,
-                    waived.contains(where: { evaluation.rules[$0].truth != .no })
-                {
-                    firesWhileValid = true
+            let space = LintSpace(policy: policy, names: names, classes: classes, fixed: fixed)
+            space.forEachRegion { _, base in
+                for rule in waived {
+                    LintSpace.product(space.ruleFields[rule], base) { record in
+                        recordsDecided += 1
+                        let evaluation = space.decide(record).evaluation
+                        if evaluation.inScope == .yes { inScope = true }
+                        if let day = evaluation.day, day >= exemption.validFrom,
+                            exemption.effectiveUntil.map({ day <= $0 }) ?? true, evaluation.rules[rule].truth != .no
+                        {
+                            firesWhileValid = true
+                        }
+                        applies = evaluation.exemptions.contains { $0.exemption == index && !$0.turnedRules.isEmpty }
+                        return !applies
+                    }
+                    if applies { return false }
                 }
-                applies = evaluation.exemptions.contains { $0.exemption == index && !$0.turnedRules.isEmpty }
-                return !applies
+                return true
             }
             if applies { return nil }
         }

@@ -1,71 +1,48 @@
 /// The finite decision space of a policy set: every combination of the classes of the fields its conditions read,
-/// reduced by two exact partitions so that it stays small.
+/// cut into pieces that can be enumerated alone.
 ///
-/// 1. Fields only the scopes read are folded: for each value of the fields scopes and rules share (the date among
-///    them), one record per distinct pattern of scope truths is kept, since rules see scopes only through those
-///    truths. Each kept record is a **region**.
-/// 2. Within a region, rules that read no field in common form independent **components**; each component's fields
-///    are enumerated alone. For every distinct way a component's rules come out, one record is produced, with the
-///    other components set where their rules impose least. That record set contains every result of every rule,
-///    and, for any rule, a record where it is decisive if any record of the full product has one.
+/// Fields only the scopes read are folded: for each value of the fields scopes and rules share (the date among
+/// them), one record per distinct pattern of scope truths is kept, since rules see scopes only through those
+/// truths. Each kept record is a **region**. Within a region a rule's result depends only on the rule's own
+/// fields, so analyses enumerate those, and, when they need the other rules, the others' fields split into groups
+/// that share no field (`mildest(of:in:)`).
 struct LintSpace {
-    /// One record of the reduced space, as evaluated.
-    struct Point {
-        var record: [FieldValue]
-        var evaluation: Evaluation
-        var region: Int
-    }
-
     typealias Dimension = (slot: Int, values: [FieldValue])
 
     let policy: CompiledPolicy
-    let names: NameResolver
     let fixed: [Int: FieldValue]
     let shared: [Dimension]
     let scopeOnly: [Dimension]
-    /// Rule fields, grouped by component, with the rules of each component.
-    let components: [(dims: [Dimension], rules: [Int])]
+    /// Each rule's fields outside the region, with their classes.
+    let ruleFields: [[Dimension]]
+    private let evaluator: RecordEvaluator
 
     /// - Parameter fixed: values every record carries (a buyer's name, a claimed exemption); not enumerated.
     init(policy: CompiledPolicy, names: NameResolver, classes: LintClasses, fixed: [Int: FieldValue] = [:]) {
         self.policy = policy
-        self.names = names
         self.fixed = fixed
+        evaluator = RecordEvaluator(policy: policy, names: names)
         let reads = classes.domain.reads
         let ruleSlots = reads.ruleSlots.union([policy.slots.date])
+        var cache: [Int: [FieldValue]] = [:]
         func dims(_ slots: Set<Int>) -> [Dimension] {
-            slots.subtracting(fixed.keys).sorted().map { ($0, classes.representatives(slot: $0)) }
+            slots.subtracting(fixed.keys).sorted().map { slot in
+                if cache[slot] == nil { cache[slot] = classes.representatives(slot: slot) }
+                return (slot, cache[slot]!)
+            }
         }
         shared = dims(reads.scopeSlots.intersection(ruleSlots))
         scopeOnly = dims(reads.scopeSlots.subtracting(ruleSlots))
-        let own = Set(ruleSlots.subtracting(reads.scopeSlots).subtracting(fixed.keys))
-        components = Self.components(reads.slotsOfRule.map { $0.intersection(own) }).map { (dims($0.slots), $0.rules) }
+        let own = ruleSlots.subtracting(reads.scopeSlots)
+        ruleFields = reads.slotsOfRule.map { dims($0.intersection(own)) }
     }
 
-    /// Rules joined when they read a field in common.
-    private static func components(_ slotsOfRule: [Set<Int>]) -> [(slots: Set<Int>, rules: [Int])] {
-        var groups: [(slots: Set<Int>, rules: [Int])] = []
-        for (rule, slots) in slotsOfRule.enumerated() {
-            var merged = (slots: slots, rules: [rule])
-            groups.removeAll { group in
-                guard !group.slots.isDisjoint(with: slots) else { return false }
-                merged.slots.formUnion(group.slots)
-                merged.rules += group.rules
-                return true
-            }
-            groups.append((merged.slots, merged.rules.sorted()))
-        }
-        return groups
-    }
-
-    /// Calls `body` on every record of the reduced space until it returns false.
-    func forEach(_ body: (Point) -> Bool) {
-        let evaluator = RecordEvaluator(policy: policy, names: names)
+    /// Calls `body` with each region's index and record until it returns false.
+    func forEachRegion(_ body: (Int, [FieldValue]) -> Bool) {
         var silent = SilentObserver()
         var base = Array(repeating: FieldValue.missing, count: policy.layout.fields.count)
         for (slot, value) in fixed { base[slot] = value }
         var region = 0
-        var keepGoing = true
         Self.product(shared, base) { sharedRecord in
             var patterns = Set<[Truth]>()
             var kept: [[FieldValue]] = []
@@ -74,46 +51,50 @@ struct LintSpace {
                 if patterns.insert(scopes).inserted { kept.append(record) }
                 return true
             }
-            for scoped in kept {
-                let outcomes = components.map { outcomesOf($0, in: scoped, evaluator: evaluator) }
-                for index in components.indices {
-                    for record in outcomes[index].distinct {
-                        var merged = record
-                        for (other, otherComponent) in components.enumerated() where other != index {
-                            for dim in otherComponent.dims { merged[dim.slot] = outcomes[other].mildest[dim.slot] }
-                        }
-                        let values = withFallbacks(merged)
-                        let evaluation = evaluator.evaluate(values, asOf: nil, observer: &silent)
-                        keepGoing = body(Point(record: values, evaluation: evaluation, region: region))
-                        if !keepGoing { return false }
-                    }
-                }
+            for record in kept {
+                if !body(region, record) { return false }
                 region += 1
             }
             return true
         }
     }
 
-    /// One record per distinct way the component's rules (and the exemptions claimed) come out, and the record
-    /// where the component's rules impose least.
-    private func outcomesOf(
-        _ component: (dims: [Dimension], rules: [Int]), in base: [FieldValue], evaluator: RecordEvaluator
-    ) -> (distinct: [[FieldValue]], mildest: [FieldValue]) {
+    /// Decides a record (fields left out take their fallbacks first); returns the values decided and the result.
+    func decide(_ record: [FieldValue]) -> (values: [FieldValue], evaluation: Evaluation) {
         var silent = SilentObserver()
-        var seen = Set<[UInt8]>()
-        var distinct: [[FieldValue]] = []
-        var mildest = (score: Int.max, record: base)
-        Self.product(component.dims, base) { record in
-            let evaluation = evaluator.evaluate(withFallbacks(record), asOf: nil, observer: &silent)
-            let key =
-                component.rules.flatMap { [evaluation.rules[$0].truth.rawValue, UInt8(evaluation.rules[$0].effect?.rawValue ?? 9)] }
-                + evaluation.exemptions.map { $0.turnedRules.isEmpty ? 0 : 1 }
-            if seen.insert(key).inserted { distinct.append(record) }
-            let score = component.rules.map { evaluation.rules[$0].effect?.rawValue ?? -1 }.max() ?? -1
-            if score < mildest.score { mildest = (score, record) }
-            return true
+        let values = withFallbacks(record)
+        return (values, evaluator.evaluate(values, asOf: nil, observer: &silent))
+    }
+
+    /// The least the `rules` can impose together on records that agree with `base` on the fields already set
+    /// (`settled`), and a record where they do: their free fields split into groups sharing no field, and each
+    /// group is set where its rules impose least.
+    func mildest(of rules: [Int], in base: [FieldValue], settled: Set<Int>) -> (score: Int, record: [FieldValue]) {
+        var groups: [(dims: [Dimension], rules: [Int])] = []
+        for rule in rules {
+            var merged = (dims: ruleFields[rule].filter { !settled.contains($0.slot) }, rules: [rule])
+            groups.removeAll { group in
+                guard group.dims.contains(where: { dim in merged.dims.contains { $0.slot == dim.slot } }) else { return false }
+                merged.dims += group.dims.filter { dim in !merged.dims.contains { $0.slot == dim.slot } }
+                merged.rules += group.rules
+                return true
+            }
+            groups.append(merged)
         }
-        return (distinct, mildest.record)
+        var record = base
+        var score = -1
+        for group in groups {
+            var best = (score: Int.max, record: base)
+            Self.product(group.dims, base) { candidate in
+                let evaluation = decide(candidate).evaluation
+                let value = group.rules.map { evaluation.rules[$0].effect?.rawValue ?? -1 }.max() ?? -1
+                if value < best.score { best = (value, candidate) }
+                return value > -1
+            }
+            for dim in group.dims { record[dim.slot] = best.record[dim.slot] }
+            score = max(score, best.score)
+        }
+        return (score, record)
     }
 
     /// A field left out takes the value of its fallback field, as the record readers do.
@@ -127,7 +108,7 @@ struct LintSpace {
 
     /// Calls `body` with every combination of the dimensions' values set into `base`; stops when it returns false.
     @discardableResult
-    private static func product(_ dims: [Dimension], _ base: [FieldValue], _ body: ([FieldValue]) -> Bool) -> Bool {
+    static func product(_ dims: [Dimension], _ base: [FieldValue], _ body: ([FieldValue]) -> Bool) -> Bool {
         var record = base
         var index = Array(repeating: 0, count: dims.count)
         if dims.contains(where: { $0.values.isEmpty }) { return true }

@@ -19,12 +19,8 @@ public struct Linter {
 
     public func lint(_ options: LintOptions = LintOptions()) -> LintReport {
         var rules = RuleAnalysis(policy: policy)
-        var decided = 0
-        LintSpace(policy: policy, names: names, classes: classes).forEach { point in
-            decided += 1
-            rules.observe(point)
-            return true
-        }
+        rules.analyse(LintSpace(policy: policy, names: names, classes: classes))
+        var decided = rules.recordsDecided
         var findings = rules.findings(layout: policy.layout)
         var exemptions = ExemptionAnalysis(policy: policy, names: names, classes: classes, deadRules: rules.deadRules)
         findings += exemptions.findings(options)

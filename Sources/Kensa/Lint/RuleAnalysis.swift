@@ -1,16 +1,17 @@
 import KensaYAML
 
-/// Watches the decision space for each rule's first firing, for records it alone decides, and for in-scope
+/// Looks, region by region, for each rule's first firing and for a record it alone decides, and for in-scope
 /// regions where no rule speaks.
 struct RuleAnalysis {
     let policy: CompiledPolicy
     private var fired: [[FieldValue]?]
     private var decisive: [Bool]
     private var shadowed: [[FieldValue]?]
-    /// Rules that imposed at least as much wherever the rule fired.
+    /// Rules that imposed at least as much where the rule fired.
     private var coverers: [Set<Int>]
-    /// A record per in-scope region, and whether some rule fired or was unsettled in the region.
-    private var regions: [Int: (record: [FieldValue], scopes: [Truth], spoke: Bool)] = [:]
+    /// A record per in-scope region, the scopes that hold there, and whether some rule fired or was unsettled.
+    private var regions: [(record: [FieldValue], scopes: [Truth], spoke: Bool)] = []
+    private(set) var recordsDecided = 0
 
     init(policy: CompiledPolicy) {
         self.policy = policy
@@ -23,28 +24,46 @@ struct RuleAnalysis {
     /// Rules that fire on no record of the space.
     var deadRules: Set<Int> { Set(fired.indices.filter { fired[$0] == nil }) }
 
-    mutating func observe(_ point: LintSpace.Point) {
-        let evaluation = point.evaluation
-        let rules = evaluation.rules
-        for index in rules.indices where rules[index].truth == .yes && fired[index] == nil { fired[index] = point.record }
-        guard evaluation.inScope == .yes else { return }
-        var spoke = false
-        for index in rules.indices {
-            guard let result = rules[index].effect else { continue }
-            spoke = true
-            if decisive[index] { continue }
-            let others = rules.indices.filter { $0 != index && (rules[$0].effect ?? .notApplicable) >= result }
-            if others.isEmpty {
-                decisive[index] = true
-            } else if rules[index].truth == .yes {
-                if shadowed[index] == nil { shadowed[index] = point.record }
-                coverers[index].formUnion(others)
+    mutating func analyse(_ space: LintSpace) {
+        space.forEachRegion { _, base in
+            let inScope = space.decide(base).evaluation.inScope
+            var spoke = false
+            for rule in policy.rules.indices {
+                analyse(rule, in: base, inScope: inScope == .yes, space: space, spoke: &spoke)
             }
+            if inScope == .yes { regions.append((base, space.decide(base).evaluation.scopes, spoke)) }
+            return true
         }
-        if let region = regions[point.region] {
-            if spoke && !region.spoke { regions[point.region]?.spoke = true }
-        } else {
-            regions[point.region] = (point.record, evaluation.scopes, spoke)
+    }
+
+    /// Enumerates the rule's own fields in the region; where it restricts, sets the other rules where they impose
+    /// least, to see whether the rule alone decides.
+    private mutating func analyse(_ rule: Int, in base: [FieldValue], inScope: Bool, space: LintSpace, spoke: inout Bool) {
+        let own = space.ruleFields[rule]
+        let settled = Set(own.map(\.slot))
+        let others = policy.rules.indices.filter { $0 != rule }
+        var cache: [[FieldValue]: (score: Int, record: [FieldValue])] = [:]
+        LintSpace.product(own, base) { record in
+            let (values, evaluation) = space.decide(record)
+            recordsDecided += 1
+            let result = evaluation.rules[rule]
+            if result.truth == .yes && fired[rule] == nil { fired[rule] = values }
+            if let effect = result.effect, inScope {
+                spoke = true
+                if !decisive[rule] {
+                    let key = own.map { record[$0.slot] }
+                    let mildest = cache[key] ?? space.mildest(of: others, in: record, settled: settled)
+                    cache[key] = mildest
+                    if effect.rawValue > mildest.score {
+                        decisive[rule] = true
+                    } else if result.truth == .yes {
+                        let (merged, full) = space.decide(mildest.record)
+                        if shadowed[rule] == nil { shadowed[rule] = merged }
+                        coverers[rule].formUnion(others.filter { (full.rules[$0].effect ?? .notApplicable) >= effect })
+                    }
+                }
+            }
+            return !(decisive[rule] && fired[rule] != nil && spoke) || !inScope
         }
     }
 
@@ -62,7 +81,7 @@ struct RuleAnalysis {
                 findings.append(
                     Self.finding(
                         .shadowedRule,
-                        "rule `\(rule.id)` never changes an outcome: wherever it fires, \(names) impose `\(rule.outcome.name)` or stronger",
+                        "rule `\(rule.id)` never changes an outcome: wherever it fires, \(names) \(coverers[index].count == 1 ? "imposes" : "impose") `\(rule.outcome.name)` or stronger",
                         at: rule.span, witness: witness, layout: layout,
                         help: "keep it only if traces should name its reason (say so in the set's README); else remove it"))
             }
@@ -74,8 +93,7 @@ struct RuleAnalysis {
     /// One finding per scope whose in-scope regions include some where no rule fires or is unsettled.
     private func gapFindings(layout: RecordLayout) -> [LintReport.Finding] {
         var byScope: [Int: (count: Int, total: Int, witness: [FieldValue]?)] = [:]
-        for key in regions.keys.sorted() {
-            let region = regions[key]!
+        for region in regions {
             guard let scope = region.scopes.firstIndex(of: .yes) ?? (policy.scopes.isEmpty ? 0 : nil) else { continue }
             var entry = byScope[scope] ?? (0, 0, nil)
             entry.total += 1
