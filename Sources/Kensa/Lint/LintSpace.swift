@@ -15,6 +15,8 @@ struct LintSpace {
     let scopeOnly: [Dimension]
     /// Each rule's fields outside the region, with their classes.
     let ruleFields: [[Dimension]]
+    /// Each rule's top-level fields (`LintReads.slotsOfRule`).
+    let ruleReads: [Set<Int>]
     private let evaluator: RecordEvaluator
 
     /// - Parameter fixed: values every record carries (a buyer's name, a claimed exemption); not enumerated.
@@ -35,6 +37,7 @@ struct LintSpace {
         scopeOnly = dims(reads.scopeSlots.subtracting(ruleSlots))
         let own = ruleSlots.subtracting(reads.scopeSlots)
         ruleFields = reads.slotsOfRule.map { dims($0.intersection(own)) }
+        ruleReads = reads.slotsOfRule
     }
 
     /// Calls `body` with each region's index and record until it returns false.
@@ -66,35 +69,37 @@ struct LintSpace {
         return (values, evaluator.evaluate(values, asOf: nil, observer: &silent))
     }
 
-    /// The least the `rules` can impose together on records that agree with `base` on the fields already set
-    /// (`settled`), and a record where they do: their free fields split into groups sharing no field, and each
-    /// group is set where its rules impose least.
-    func mildest(of rules: [Int], in base: [FieldValue], settled: Set<Int>) -> (score: Int, record: [FieldValue]) {
-        var groups: [(dims: [Dimension], rules: [Int])] = []
+    /// The other rules' free fields, split into groups that share no field, with the settled fields each group's
+    /// rules read (its result depends on those only).
+    func groups(of rules: [Int], settled: Set<Int>) -> [MildestGroup] {
+        var groups: [MildestGroup] = []
         for rule in rules {
-            var merged = (dims: ruleFields[rule].filter { !settled.contains($0.slot) }, rules: [rule])
+            var merged = MildestGroup(
+                dims: ruleFields[rule].filter { !settled.contains($0.slot) }, rules: [rule],
+                keySlots: ruleReads[rule].intersection(settled))
             groups.removeAll { group in
                 guard group.dims.contains(where: { dim in merged.dims.contains { $0.slot == dim.slot } }) else { return false }
                 merged.dims += group.dims.filter { dim in !merged.dims.contains { $0.slot == dim.slot } }
                 merged.rules += group.rules
+                merged.keySlots.formUnion(group.keySlots)
                 return true
             }
             groups.append(merged)
         }
-        var record = base
-        var score = -1
-        for group in groups {
-            var best = (score: Int.max, record: base)
-            Self.product(group.dims, base) { candidate in
-                let evaluation = decide(candidate).evaluation
-                let value = group.rules.map { evaluation.rules[$0].effect?.rawValue ?? -1 }.max() ?? -1
-                if value < best.score { best = (value, candidate) }
-                return value > -1
-            }
-            for dim in group.dims { record[dim.slot] = best.record[dim.slot] }
-            score = max(score, best.score)
+        return groups
+    }
+
+    /// The least a group's rules impose on records that agree with `base` on the fields already set, and the
+    /// values of the group's fields where they do.
+    func mildest(_ group: MildestGroup, in base: [FieldValue]) -> (score: Int, values: [FieldValue]) {
+        var best = (score: Int.max, values: group.dims.map { base[$0.slot] })
+        Self.product(group.dims, base) { candidate in
+            let evaluation = decide(candidate).evaluation
+            let value = group.rules.map { evaluation.rules[$0].effect?.rawValue ?? -1 }.max() ?? -1
+            if value < best.score { best = (value, group.dims.map { candidate[$0.slot] }) }
+            return value > -1
         }
-        return (score, record)
+        return best
     }
 
     /// A field left out takes the value of its fallback field, as the record readers do.
@@ -129,4 +134,12 @@ struct LintSpace {
             if position < 0 { return true }
         }
     }
+}
+
+/// Some of the other rules, which share fields among themselves but none with the rest.
+struct MildestGroup {
+    var dims: [LintSpace.Dimension]
+    var rules: [Int]
+    /// Fields already set that the group's rules read.
+    var keySlots: Set<Int>
 }

@@ -42,7 +42,9 @@ struct RuleAnalysis {
         let own = space.ruleFields[rule]
         let settled = Set(own.map(\.slot))
         let others = policy.rules.indices.filter { $0 != rule }
-        var cache: [[FieldValue]: (score: Int, record: [FieldValue])] = [:]
+        let groups = space.groups(of: others, settled: settled)
+        let keys = groups.map { $0.keySlots.sorted() }
+        var cache = Array(repeating: [[FieldValue]: (score: Int, values: [FieldValue])](), count: groups.count)
         LintSpace.product(own, base) { record in
             let (values, evaluation) = space.decide(record)
             recordsDecided += 1
@@ -51,13 +53,19 @@ struct RuleAnalysis {
             if let effect = result.effect, inScope {
                 spoke = true
                 if !decisive[rule] {
-                    let key = own.map { record[$0.slot] }
-                    let mildest = cache[key] ?? space.mildest(of: others, in: record, settled: settled)
-                    cache[key] = mildest
-                    if effect.rawValue > mildest.score {
+                    var score = -1
+                    var mildest = record
+                    for (index, group) in groups.enumerated() {
+                        let key = keys[index].map { record[$0] }
+                        let found = cache[index][key] ?? space.mildest(group, in: record)
+                        cache[index][key] = found
+                        score = max(score, found.score)
+                        for (dim, value) in zip(group.dims, found.values) { mildest[dim.slot] = value }
+                    }
+                    if effect.rawValue > score {
                         decisive[rule] = true
                     } else if result.truth == .yes {
-                        let (merged, full) = space.decide(mildest.record)
+                        let (merged, full) = space.decide(mildest)
                         if shadowed[rule] == nil { shadowed[rule] = merged }
                         coverers[rule].formUnion(others.filter { (full.rules[$0].effect ?? .notApplicable) >= effect })
                     }
