@@ -26,19 +26,22 @@ struct RuleAnalysis {
 
     mutating func analyse(_ space: LintSpace) {
         space.forEachRegion { _, base in
-            let inScope = space.decide(base).evaluation.inScope
+            // A rule fires only where a scope holds, so regions not definitely in scope show nothing.
+            let evaluation = space.decide(base).evaluation
+            guard evaluation.inScope == .yes else { return true }
             var spoke = false
-            for rule in policy.rules.indices {
-                analyse(rule, in: base, inScope: inScope == .yes, space: space, spoke: &spoke)
+            // A rule out of force or out of its scopes here stays silent whatever its own fields say.
+            for rule in policy.rules.indices where evaluation.rules[rule].scope != .no {
+                analyse(rule, in: base, space: space, spoke: &spoke)
             }
-            if inScope == .yes { regions.append((base, space.decide(base).evaluation.scopes, spoke)) }
+            regions.append((base, evaluation.scopes, spoke))
             return true
         }
     }
 
     /// Enumerates the rule's own fields in the region; where it restricts, sets the other rules where they impose
     /// least, to see whether the rule alone decides.
-    private mutating func analyse(_ rule: Int, in base: [FieldValue], inScope: Bool, space: LintSpace, spoke: inout Bool) {
+    private mutating func analyse(_ rule: Int, in base: [FieldValue], space: LintSpace, spoke: inout Bool) {
         let own = space.ruleFields[rule]
         let settled = Set(own.map(\.slot))
         let others = policy.rules.indices.filter { $0 != rule }
@@ -50,7 +53,7 @@ struct RuleAnalysis {
             recordsDecided += 1
             let result = evaluation.rules[rule]
             if result.truth == .yes && fired[rule] == nil { fired[rule] = values }
-            if let effect = result.effect, inScope {
+            if let effect = result.effect {
                 spoke = true
                 if !decisive[rule] {
                     var score = -1
@@ -71,7 +74,7 @@ struct RuleAnalysis {
                     }
                 }
             }
-            return !(decisive[rule] && fired[rule] != nil && spoke) || !inScope
+            return !(decisive[rule] && fired[rule] != nil && spoke)
         }
     }
 
