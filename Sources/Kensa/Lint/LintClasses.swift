@@ -7,9 +7,28 @@ struct LintClasses {
     let policy: CompiledPolicy
     let names: NameResolver
     let domain: LintDomain
+    /// Representatives already worked out, shared by every space built from these classes.
+    private let memo = Memo()
+
+    init(policy: CompiledPolicy, names: NameResolver, domain: LintDomain) {
+        self.policy = policy
+        self.names = names
+        self.domain = domain
+    }
+
+    private final class Memo {
+        var representatives: [Int: [FieldValue]] = [:]
+    }
 
     /// One representative value per class of the field at `slot`.
     func representatives(slot: Int) -> [FieldValue] {
+        if let known = memo.representatives[slot] { return known }
+        let values = computeRepresentatives(slot: slot)
+        memo.representatives[slot] = values
+        return values
+    }
+
+    private func computeRepresentatives(slot: Int) -> [FieldValue] {
         let spec = policy.layout.fields[slot]
         let tests = domain.reads.tests[slot] ?? []
         if case .objectList(let elementLayout) = spec.type {
