@@ -48,7 +48,10 @@ struct ExemptionAnalysis {
             ]
             let space = LintSpace(policy: policy, names: names, classes: classes, fixed: fixed)
             space.forEachRegion { _, base in
-                for rule in waived {
+                // A waived rule out of force or out of its scopes here has no result for the exemption to turn.
+                let regional = space.decide(base).evaluation
+                if regional.inScope == .yes { inScope = true }
+                for rule in waived where regional.rules[rule].scope != .no {
                     LintSpace.product(space.ruleFields[rule], base) { record in
                         recordsDecided += 1
                         let evaluation = space.decide(record).evaluation
