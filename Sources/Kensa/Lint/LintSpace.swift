@@ -5,7 +5,7 @@
 /// them), one record per distinct pattern of scope truths is kept, since rules see scopes only through those
 /// truths. Each kept record is a **region**. Within a region a rule's result depends only on the rule's own
 /// fields, so analyses enumerate those, and, when they need the other rules, the others' fields split into groups
-/// that share no field (`mildest(of:in:)`).
+/// that share no field (`groups(of:settled:)`, `mildest(_:in:)`).
 struct LintSpace {
     typealias Dimension = (slot: Int, values: [FieldValue])
 
