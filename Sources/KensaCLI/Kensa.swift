@@ -13,7 +13,7 @@ struct KensaCommand: ParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, DecideCommand.self, ExplainCommand.self, TestCommand.self, DiffCommand.self,
-            BundleCommand.self, KeygenCommand.self, VerifyCommand.self,
+            LintCommand.self, BundleCommand.self, KeygenCommand.self, VerifyCommand.self,
         ]
     )
 }

@@ -1,6 +1,7 @@
 /// Stable diagnostic codes; each is explained with a bad example and its fix in `docs/diagnostics.md`.
 ///
 /// 1xx: reading files. 2xx: the shape of a policy file. 3xx: names, references and types. 4xx: test files.
+/// 5xx: `kensa lint` findings over the set's decision space.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// The file is not valid YAML.
     case yamlSyntax = "K101"
@@ -73,4 +74,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case duplicateCaseName = "K405"
     /// A `set` or `unset` path that the base record cannot take.
     case invalidOverride = "K406"
+
+    /// A rule that no record can make fire (`kensa lint`).
+    case deadRule = "K501"
+    /// A rule that fires only where other rules already impose as much (`kensa lint`).
+    case shadowedRule = "K502"
+    /// An exemption that no record can use (`kensa lint`).
+    case uselessExemption = "K503"
+    /// An exemption whose validity ended before the as-of date (`kensa lint --as-of`).
+    case expiredExemption = "K504"
+    /// An exemption whose validity ends within the given number of days after the as-of date (`kensa lint --as-of`).
+    case expiringExemption = "K505"
+    /// In-scope records that no rule fires or is unsettled on, so they are permitted by silence (`kensa lint`).
+    case policyGap = "K506"
 }

@@ -1,0 +1,100 @@
+/// Finds exemptions that can never apply, and (given an as-of date) exemptions expired or about to expire.
+///
+/// An approved exemption can apply when some record of the space, naming one of its buyers and claiming it, has a
+/// waived rule turned by it. The space is enumerated once per buyer named, with the buyer and the claim fixed.
+struct ExemptionAnalysis {
+    let policy: CompiledPolicy
+    let names: NameResolver
+    let classes: LintClasses
+    let deadRules: Set<Int>
+    private(set) var recordsDecided = 0
+
+    init(policy: CompiledPolicy, names: NameResolver, classes: LintClasses, deadRules: Set<Int>) {
+        self.policy = policy
+        self.names = names
+        self.classes = classes
+        self.deadRules = deadRules
+    }
+
+    mutating func findings(_ options: LintOptions) -> [LintReport.Finding] {
+        var findings: [LintReport.Finding] = []
+        for index in policy.exemptions.indices where policy.exemptions[index].status == .approved {
+            if let reason = uselessness(of: index) {
+                let exemption = policy.exemptions[index]
+                findings.append(
+                    RuleAnalysis.finding(
+                        .uselessExemption, "exemption `\(exemption.id)` can never apply: \(reason)", at: exemption.span,
+                        witness: nil, layout: policy.layout,
+                        help: "correct its buyers, rules or dates, or remove it"))
+            }
+            if let asOf = options.asOf { findings += expiry(of: index, asOf: asOf, within: options.expiringWithin) }
+        }
+        return findings
+    }
+
+    /// Why the exemption can never turn a rule's result, or nil when some record shows it can.
+    private mutating func uselessness(of index: Int) -> String? {
+        let exemption = policy.exemptions[index]
+        let waived = exemption.rules.sorted()
+        if waived.allSatisfy(deadRules.contains) {
+            return "it waives only rules that can never fire (\(exemption.ruleIDs.map { "`\($0)`" }.joined(separator: ", ")))"
+        }
+        var inScope = false
+        var firesWhileValid = false
+        var applies = false
+        for buyer in exemption.buyerLabels {
+            let fixed: [Int: FieldValue] = [
+                policy.slots.buyerName: .text(buyer), policy.slots.exemptions: .list([.text(exemption.id)]),
+            ]
+            let space = LintSpace(policy: policy, names: names, classes: classes, fixed: fixed)
+            space.forEachRegion { _, base in
+                // A waived rule out of force or out of its scopes here has no result for the exemption to turn.
+                let regional = space.decide(base).evaluation
+                if regional.inScope == .yes { inScope = true }
+                for rule in waived where regional.rules[rule].scope != .no {
+                    LintSpace.product(space.ruleFields[rule], base) { record in
+                        recordsDecided += 1
+                        let evaluation = space.decide(record).evaluation
+                        if evaluation.inScope == .yes { inScope = true }
+                        if let day = evaluation.day, day >= exemption.validFrom,
+                            exemption.effectiveUntil.map({ day <= $0 }) ?? true, evaluation.rules[rule].truth != .no
+                        {
+                            firesWhileValid = true
+                        }
+                        applies = evaluation.exemptions.contains { $0.exemption == index && !$0.turnedRules.isEmpty }
+                        return !applies
+                    }
+                    if applies { return false }
+                }
+                return true
+            }
+            if applies { return nil }
+        }
+        let buyers = exemption.buyerLabels.map { "`\($0)`" }.joined(separator: ", ")
+        if !inScope { return "it covers no buyer in scope (\(buyers))" }
+        let window = "from \(exemption.validFrom)" + (exemption.effectiveUntil.map { " until \($0)" } ?? "")
+        if !firesWhileValid { return "the rules it waives never restrict its buyers' records while it is valid (\(window))" }
+        return "its conditions never hold where the rules it waives restrict its buyers' records"
+    }
+
+    private func expiry(of index: Int, asOf: Day, within days: Int) -> [LintReport.Finding] {
+        let exemption = policy.exemptions[index]
+        guard let end = exemption.effectiveUntil else { return [] }
+        if end < asOf {
+            return [
+                RuleAnalysis.finding(
+                    .expiredExemption, "exemption `\(exemption.id)` expired on \(end) (as of \(asOf))", at: exemption.span,
+                    witness: nil, layout: policy.layout, help: "remove it, or record its renewal with a new id")
+            ]
+        }
+        if end.ordinal - asOf.ordinal <= days {
+            return [
+                RuleAnalysis.finding(
+                    .expiringExemption,
+                    "exemption `\(exemption.id)` expires on \(end), within \(days) days of \(asOf)", at: exemption.span,
+                    witness: nil, layout: policy.layout, help: "renew it in time, or plan for the rules it waives")
+            ]
+        }
+        return []
+    }
+}
