@@ -44,19 +44,23 @@ enum PolicyGenerator {
                 text += "    from: \(start)-0\(1 + Int(random.next() % 9))-01\n"
             }
             text += "    when:\n      all:\n"
-            text += "        - field: category\n          in: [\(pick(categories, 3, &random).joined(separator: ", "))]\n"
+            text +=
+                "        - field: category\n          in: [\(pick(categories, 3, &random).joined(separator: ", "))]\n"
             switch random.next() % 4 {
             case 0:
-                text += "        - vendor: product.manufacturer\n          in_group: [\(pick(groups, 2, &random).joined(separator: ", "))]\n"
+                text +=
+                    "        - vendor: product.manufacturer\n          in_group: [\(pick(groups, 2, &random).joined(separator: ", "))]\n"
             case 1:
                 text += "        - some: components\n          where:\n            vendor: manufacturer\n"
                 text += "            origin: \(["CN", "US", "JP"][Int(random.next() % 3)])\n"
             case 2:
-                text += "        - field: data.classes\n          contains_any: [\(pick(dataClasses, 2, &random).joined(separator: ", "))]\n"
+                text +=
+                    "        - field: data.classes\n          contains_any: [\(pick(dataClasses, 2, &random).joined(separator: ", "))]\n"
             default:
                 text += "        - field: product.routes_user_data\n          equals: \(random.next() % 2 == 0)\n"
             }
-            text += "        - field: consultation.status\n          in: [\(pick(statuses, 2, &random).joined(separator: ", "))]\n"
+            text +=
+                "        - field: consultation.status\n          in: [\(pick(statuses, 2, &random).joined(separator: ", "))]\n"
             text += "    outcome: \(random.next() % 3 == 0 ? "prohibited" : "review_required")\n"
         }
         try text.write(toFile: directory + "/policy.yaml", atomically: true, encoding: .utf8)

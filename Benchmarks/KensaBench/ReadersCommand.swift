@@ -27,8 +27,9 @@ enum ReadersCommand {
             best = min(best, seconds(clock.now - start))
         }
         let rate = best > 0 ? Int(Double(read) / best) : 0
-        print("readers \(format.rawValue): \(read) records (\(malformed) malformed), best of 3: "
-            + "\(String(format3: best)) s = \(rate) records/s")
+        print(
+            "readers \(format.rawValue): \(read) records (\(malformed) malformed), best of 3: "
+                + "\(String(format3: best)) s = \(rate) records/s")
     }
 }
 

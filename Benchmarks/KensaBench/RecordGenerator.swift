@@ -61,7 +61,8 @@ struct RecordGenerator {
     }
 
     /// A maker drawn from the registry's groups in proportion to the weights, or nil (not given).
-    private mutating func pickMaker(designated: Int, chinese: Int, other: Int, unresolved: Int, missing: Int) -> String? {
+    private mutating func pickMaker(designated: Int, chinese: Int, other: Int, unresolved: Int, missing: Int) -> String?
+    {
         let group = random.pick(weighted: [
             (designated, Vocabulary.designatedMakers), (chinese, Vocabulary.chineseMakers),
             (other, Vocabulary.otherMakers), (unresolved, Vocabulary.unresolvedMakers), (missing, []),

@@ -46,8 +46,9 @@ enum TallyCommand {
             let results = ruleResults[id] ?? [:]
             let fired = results["fired"] ?? 0
             let unknown = results["unknown"] ?? 0
-            print("  \(id.padding(28)) \(share(fired)) / \(share(unknown)) / \(share(fired + unknown)) / "
-                + share(decidedBy[id] ?? 0))
+            print(
+                "  \(id.padding(28)) \(share(fired)) / \(share(unknown)) / \(share(fired + unknown)) / "
+                    + share(decidedBy[id] ?? 0))
         }
     }
 }

@@ -84,7 +84,8 @@ enum Vocabulary {
     /// China-origin makers outside Huawei and ZTE.
     static let chineseMakers = [
         "Lenovo", "Lenovo Group Limited", "联想", "Hikvision", "海康威视", "Hangzhou Hikvision Digital Technology Co., Ltd.",
-        "Dahua", "Zhejiang Dahua Technology Co., Ltd.", "Hytera Communications Corporation", "Quectel Wireless Solutions",
+        "Dahua", "Zhejiang Dahua Technology Co., Ltd.", "Hytera Communications Corporation",
+        "Quectel Wireless Solutions",
         "移远通信", "Alibaba Cloud", "EZVIZ", "HMN Technologies Co., Ltd.",
     ]
 
@@ -110,7 +111,9 @@ enum Vocabulary {
     ]
 
     static let publicClasses = ["public", "internal"]
-    static let protectedClasses = ["confidential", "national_security", "personal", "bulk_personal", "my_number", "health"]
+    static let protectedClasses = [
+        "confidential", "national_security", "personal", "bulk_personal", "my_number", "health",
+    ]
     static let systemRoles: [(Int, String?)] = [
         (22, "core_infrastructure"), (45, "business_system"), (13, "isolated"), (12, "other"), (8, nil),
     ]

@@ -42,7 +42,9 @@ do {
     let (positional, options) = try parse(arguments.dropFirst(2))
     switch (arguments.count > 1 ? arguments[1] : "", positional.count) {
     case ("generate", 2):
-        guard let count = Int(positional[0]), count >= 0 else { throw BenchError("N must be a count: \(positional[0])") }
+        guard let count = Int(positional[0]), count >= 0 else {
+            throw BenchError("N must be a count: \(positional[0])")
+        }
         guard let seed = UInt64(options["seed"] ?? "2018") else { throw BenchError("--seed must be a number") }
         try GenerateCommand.run(count: count, path: positional[1], seed: seed)
     case ("readers", 1):
@@ -56,7 +58,8 @@ do {
         }
         guard let source = options["from"] else { throw BenchError("generate-policy needs --from SET") }
         guard let seed = UInt64(options["seed"] ?? "2018") else { throw BenchError("--seed must be a number") }
-        try PolicyGenerator.run(rules: rules, exemptions: exemptions, directory: positional[2], from: source, seed: seed)
+        try PolicyGenerator.run(
+            rules: rules, exemptions: exemptions, directory: positional[2], from: source, seed: seed)
     default:
         throw BenchError(usage)
     }

@@ -50,7 +50,9 @@ struct BundleCommand: ParsableCommand {
             throw ExitStatus.inputError
         }
         let signer = bundle.signature.map { "signed by \($0.keyFingerprint)" } ?? "unsigned"
-        print("\(output): \(policy.info.id) \(policy.info.version), \(files.files.count) files, \(signer) (\(files.digest))")
+        print(
+            "\(output): \(policy.info.id) \(policy.info.version), \(files.files.count) files, \(signer) (\(files.digest))"
+        )
     }
 
     /// `--created`, else `SOURCE_DATE_EPOCH` (seconds since 1970), else now.

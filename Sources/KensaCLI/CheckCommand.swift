@@ -37,7 +37,9 @@ struct CheckCommand: ParsableCommand {
         case .text:
             DiagnosticPrinter(colour: Terminal.colourOnStdout).print(diagnostics, to: .standardOutput)
             if let policy {
-                print("\(directory): ok — \(policy.info.id) \(policy.info.version), \(policy.summary) (\(policy.info.digest))")
+                print(
+                    "\(directory): ok — \(policy.info.id) \(policy.info.version), \(policy.summary) (\(policy.info.digest))"
+                )
             }
         case .json:
             print(DiagnosticJSON.text(diagnostics, policy: policy?.info))

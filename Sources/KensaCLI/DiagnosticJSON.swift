@@ -6,7 +6,9 @@ enum DiagnosticJSON {
         var lines = ["{"]
         lines.append("  \"ok\": \(policy != nil),")
         if let policy {
-            lines.append("  \"policy\": {\"id\": \(quote(policy.id)), \"version\": \(quote(policy.version)), \"digest\": \(quote(policy.digest))},")
+            lines.append(
+                "  \"policy\": {\"id\": \(quote(policy.id)), \"version\": \(quote(policy.version)), \"digest\": \(quote(policy.digest))},"
+            )
         }
         let items = diagnostics.map { diagnostic in
             var fields = [
@@ -14,7 +16,9 @@ enum DiagnosticJSON {
                 "\"message\": \(quote(diagnostic.message))", "\"file\": \(quote(diagnostic.span.file))",
                 "\"line\": \(diagnostic.span.start.line)", "\"column\": \(diagnostic.span.start.column)",
             ]
-            if !diagnostic.notes.isEmpty { fields.append("\"notes\": [\(diagnostic.notes.map(quote).joined(separator: ", "))]") }
+            if !diagnostic.notes.isEmpty {
+                fields.append("\"notes\": [\(diagnostic.notes.map(quote).joined(separator: ", "))]")
+            }
             if let help = diagnostic.help { fields.append("\"help\": \(quote(help))") }
             return "    {" + fields.joined(separator: ", ") + "}"
         }

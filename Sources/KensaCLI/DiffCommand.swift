@@ -45,10 +45,13 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.map { text -> Day in
-            guard let day = Day(iso: text) else { throw ValidationError("--as-of `\(text)` is not a date: write it YYYY-MM-DD") }
+            guard let day = Day(iso: text) else {
+                throw ValidationError("--as-of `\(text)` is not a date: write it YYYY-MM-DD")
+            }
             return day
         }
-        guard let recordFormat = inputFormat.map({ RecordFormat(rawValue: $0) }) ?? RecordFormat.infer(fromPath: records)
+        guard
+            let recordFormat = inputFormat.map({ RecordFormat(rawValue: $0) }) ?? RecordFormat.infer(fromPath: records)
         else {
             throw ValidationError("cannot tell the format of `\(records)`: give --input-format json, jsonl or csv")
         }
@@ -56,7 +59,8 @@ struct DiffCommand: ParsableCommand {
         let newPolicy = try PolicyOptions.load(new, requireSignature: requireSignature)
         let report: ImpactReport
         do {
-            report = try ImpactAnalysis(old: oldPolicy, new: newPolicy, asOf: day).analyse(contentsOf: records, format: recordFormat)
+            report = try ImpactAnalysis(old: oldPolicy, new: newPolicy, asOf: day).analyse(
+                contentsOf: records, format: recordFormat)
         } catch {
             Terminal.error("\(records): error: \(error)")
             throw ExitStatus.inputError

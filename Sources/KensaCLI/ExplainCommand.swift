@@ -5,7 +5,8 @@ import Kensa
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain the decision on one record: every scope, rule, condition and exemption, with the record's values.",
+        abstract:
+            "Explain the decision on one record: every scope, rule, condition and exemption, with the record's values.",
         discussion: """
             Examples:
               kensa explain --policy policies/jp --id JP-JLIS-2021-0042 policies/jp/examples/records.jsonl
@@ -28,7 +29,9 @@ struct ExplainCommand: ParsableCommand {
 
     @Flag(
         name: .customLong("what-if"),
-        help: "Instead of the trace: the smallest sets of changes that would make the record permitted (or, for a permitted record, the single changes that would make it prohibited), each verified by deciding the changed record.")
+        help:
+            "Instead of the trace: the smallest sets of changes that would make the record permitted (or, for a permitted record, the single changes that would make it prohibited), each verified by deciding the changed record."
+    )
     var whatIf = false
 
     enum ExplainFormat: String, ExpressibleByArgument { case text, json, html }

@@ -5,7 +5,8 @@ import ArgumentParser
 struct KensaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kensa",
-        abstract: "Policy-as-code rules for public procurement: check policy sets, decide records, explain decisions, sign bundles.",
+        abstract:
+            "Policy-as-code rules for public procurement: check policy sets, decide records, explain decisions, sign bundles.",
         discussion: """
             Exit status: 0 success; 1 the policy set has errors, or its bundle was refused (unsigned, signed by \
             another key, changed, malformed); 2 an input error (unreadable file or key, unknown record id); 3 some records were malformed (every other record was still decided); 64 a usage error \

@@ -45,7 +45,9 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         var day: Day?
         if let asOf {
-            guard let parsed = Day(iso: asOf) else { throw ValidationError("--as-of `\(asOf)` is not a date: write it YYYY-MM-DD") }
+            guard let parsed = Day(iso: asOf) else {
+                throw ValidationError("--as-of `\(asOf)` is not a date: write it YYYY-MM-DD")
+            }
             day = parsed
         }
         let policy = try PolicyOptions.load(directory, requireSignature: requireSignature)

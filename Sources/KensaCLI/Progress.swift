@@ -20,7 +20,8 @@ struct Progress {
         guard now - lastShown >= 0.5 else { return }
         lastShown = now
         shown = true
-        Terminal.writeAll(Array("\rread \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8), to: STDERR_FILENO)
+        Terminal.writeAll(
+            Array("\rread \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8), to: STDERR_FILENO)
     }
 
     /// Ends the progress line so that a message printed next starts on a line of its own.
@@ -32,7 +33,9 @@ struct Progress {
 
     func finish(malformed: Int) {
         guard shown else { return }
-        Terminal.writeAll(Array("\rread \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8), to: STDERR_FILENO)
+        Terminal.writeAll(
+            Array("\rread \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8),
+            to: STDERR_FILENO)
     }
 
     private static func seconds() -> Double {

@@ -37,7 +37,9 @@ struct TestCommand: ParsableCommand {
 
     @Option(
         name: .customLong("policy"),
-        help: "Run DIR's tests against this policy set instead (a directory or a bundle), e.g. the signed bundle about to be published.")
+        help:
+            "Run DIR's tests against this policy set instead (a directory or a bundle), e.g. the signed bundle about to be published."
+    )
     var policyPath: String?
 
     @Option(
@@ -111,12 +113,15 @@ struct TestCommand: ParsableCommand {
 
     /// One XML document: the sets' `testsuite` elements under one `testsuites` root.
     private func writeJUnit(_ parts: [String], to path: String) throws {
-        var text = parts.first ?? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"kensa\">\n</testsuites>\n"
+        var text =
+            parts.first ?? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"kensa\">\n</testsuites>\n"
         if parts.count > 1 {
             let bodies = parts.map { part in
                 part.split(separator: "\n").dropFirst(2).dropLast().joined(separator: "\n")
             }
-            text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"kensa\">\n" + bodies.joined(separator: "\n") + "\n</testsuites>\n"
+            text =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"kensa\">\n"
+                + bodies.joined(separator: "\n") + "\n</testsuites>\n"
         }
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)

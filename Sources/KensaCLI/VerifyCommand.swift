@@ -37,11 +37,14 @@ struct VerifyCommand: ParsableCommand {
         }
         let result = read.verification(key: key)
         guard result.accepts(requiringSignature: true) else {
-            let message = result == .unsigned ? "the bundle is not signed (sign it with `kensa bundle --key`)" : result.message
+            let message =
+                result == .unsigned ? "the bundle is not signed (sign it with `kensa bundle --key`)" : result.message
             Terminal.error("error: \(bundle): \(message)")
             throw ExitStatus.policyErrors
         }
         let manifest = read.manifest
-        print("\(bundle): ok — \(result.message); \(manifest.setID) \(manifest.version), \(manifest.files.count) files, created \(manifest.created) (\(manifest.digest))")
+        print(
+            "\(bundle): ok — \(result.message); \(manifest.setID) \(manifest.version), \(manifest.files.count) files, created \(manifest.created) (\(manifest.digest))"
+        )
     }
 }

@@ -89,7 +89,9 @@ struct NodeBuilder {
     }
 
     /// Registers a finished node's anchor and hands the node to its parent, or to the document list.
-    private mutating func complete(_ built: BuiltNode, anchor: String?, start: SourcePosition, end: SourcePosition)
+    private mutating func complete(
+        _ built: BuiltNode, anchor: String?, start: SourcePosition, end: SourcePosition
+    )
         -> Progress
     {
         if let anchor {

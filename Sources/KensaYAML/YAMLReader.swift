@@ -20,7 +20,9 @@ public enum YAMLReader {
     ///   - path: where to read the file.
     ///   - displayName: the name problems and spans use instead of `path`, e.g. the path as the user typed it.
     ///   - limits: size, nesting and alias-expansion bounds; a file over `maxBytes` is refused before it is read.
-    public static func read(contentsOf path: String, displayName: String? = nil, limits: YAMLLimits = .standard)
+    public static func read(
+        contentsOf path: String, displayName: String? = nil, limits: YAMLLimits = .standard
+    )
         -> YAMLFile
     {
         let file = displayName ?? path

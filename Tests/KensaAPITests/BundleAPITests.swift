@@ -10,8 +10,12 @@ import Testing
         let publicKey = try BundlePublicKey(text: key.publicKey.text, path: "jp.pub")
         let files = try PolicyFiles(directory: directory)
         let policy = try PolicySet.load(directory: directory)
-        let bytes = PolicyBundle(files: files, info: policy.info, created: Date(timeIntervalSince1970: 0), signingKey: key).bytes
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-api-\(UUID().uuidString).kbundle").path
+        let bytes = PolicyBundle(
+            files: files, info: policy.info, created: Date(timeIntervalSince1970: 0), signingKey: key
+        ).bytes
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kensa-api-\(UUID().uuidString).kbundle"
+        ).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
 

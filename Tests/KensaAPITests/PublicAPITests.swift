@@ -34,7 +34,12 @@ import Testing
     @Test func reportsEveryPolicyProblemAsData() throws {
         let files = PolicyFiles(
             directory: "inline",
-            files: [("policy.yaml", "policy:\n  id: x\n  version: \"1\"\n  title: X\nrules:\n  - id: r\n    title: R\n    when: {field: categry, equals: software}\n    outcome: prohibited\n")])
+            files: [
+                (
+                    "policy.yaml",
+                    "policy:\n  id: x\n  version: \"1\"\n  title: X\nrules:\n  - id: r\n    title: R\n    when: {field: categry, equals: software}\n    outcome: prohibited\n"
+                )
+            ])
         let (policy, diagnostics) = PolicySet.check(files)
         #expect(policy == nil)
         #expect(diagnostics.map(\.code) == [.unknownField])

@@ -7,7 +7,8 @@ import Testing
     let records = "policies/us/examples/records.jsonl"
 
     init() throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-bundle-\(UUID().uuidString)").path
+        scratch =
+            FileManager.default.temporaryDirectory.appendingPathComponent("kensa-bundle-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     }
 
@@ -57,7 +58,9 @@ import Testing
         let check = try kensa(["check", path, "--require-signature", pub])
         #expect(check.status == 0)
         #expect(check.stdout.hasPrefix("\(path): ok — us-ndaa-889 2020.1"))
-        let explain = try kensa(["explain", "--policy", path, "--require-signature", pub, "--id", "US-DOE-2022-0814", records])
+        let explain = try kensa([
+            "explain", "--policy", path, "--require-signature", pub, "--id", "US-DOE-2022-0814", records,
+        ])
         #expect(explain.stdout.hasPrefix("US-DOE-2022-0814: prohibited\n"))
     }
 
@@ -80,7 +83,9 @@ import Testing
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "Zhejiang Dahua", with: "Zhejiang Dahva")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        for arguments in [["decide", "--policy", path, records], ["decide", "--policy", path, "--require-signature", pub, records]] {
+        for arguments in [
+            ["decide", "--policy", path, records], ["decide", "--policy", path, "--require-signature", pub, records],
+        ] {
             let run = try kensa(arguments)
             #expect(run.status == 1)
             #expect(run.stdout.isEmpty)

@@ -15,7 +15,8 @@ import Testing
     static func kensa(_ arguments: [String], stdin: String? = nil) throws -> Run {
         let binary = Bundle.main.bundleURL.appendingPathComponent("kensa")
         let process = Process()
-        process.executableURL = FileManager.default.fileExists(atPath: binary.path)
+        process.executableURL =
+            FileManager.default.fileExists(atPath: binary.path)
             ? binary : root.appendingPathComponent(".build/debug/kensa")
         process.arguments = arguments
         process.currentDirectoryURL = root
@@ -67,7 +68,9 @@ import Testing
     @Test func checkReportsEveryProblemWithExitStatusOne() throws {
         let run = try Self.kensa(["check", "Tests/KensaTests/Cases/broken-set"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("Tests/KensaTests/Cases/broken-set/rules.yaml:3:5: error[K201]: unknown key `titel` in a rule"))
+        #expect(
+            run.stdout.contains(
+                "Tests/KensaTests/Cases/broken-set/rules.yaml:3:5: error[K201]: unknown key `titel` in a rule"))
         #expect(run.stdout.contains("errors, 0 warnings"))
         #expect(!run.stdout.contains("\u{1B}["), "no colour when not on a terminal")
     }
@@ -87,7 +90,9 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("US-DOE-2022-0814: prohibited\n"))
         #expect(run.stdout.contains("capped at 2022-08-13"))
-        let missing = try Self.kensa(["explain", "--policy", "policies/us", "--id", "NOPE", "policies/us/examples/records.jsonl"])
+        let missing = try Self.kensa([
+            "explain", "--policy", "policies/us", "--id", "NOPE", "policies/us/examples/records.jsonl",
+        ])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no record with id `NOPE`"))
     }
@@ -99,17 +104,20 @@ import Testing
     }
 
     @Test func asOfChangesTheJudgmentDate() throws {
-        let record = #"{"id": "H-1", "date": "2021-06-01", "buyer": {"name": "MOF"}, "category": "mobile_device", "product": {"manufacturer": "Honor"}, "components": [], "data": {"classes": ["personal"]}, "consultation": {"status": "no_concern"}}"#
+        let record =
+            #"{"id": "H-1", "date": "2021-06-01", "buyer": {"name": "MOF"}, "category": "mobile_device", "product": {"manufacturer": "Honor"}, "components": [], "data": {"classes": ["personal"]}, "consultation": {"status": "no_concern"}}"#
         let now = try Self.kensa(["decide", "--policy", "policies/jp", "-"], stdin: record + "\n")
         #expect(now.stdout.contains("\"outcome\":\"permitted\""))
-        let then = try Self.kensa(["decide", "--policy", "policies/jp", "--as-of", "2020-11-17", "-"], stdin: record + "\n")
+        let then = try Self.kensa(
+            ["decide", "--policy", "policies/jp", "--as-of", "2020-11-17", "-"], stdin: record + "\n")
         #expect(then.stdout.contains("\"outcome\":\"prohibited\""))
         #expect(then.stdout.contains("\"judged_at\":\"2020-11-17\""))
     }
 
     @Test func diffAttributesFlipsToChangedRules() throws {
         let run = try Self.kensa([
-            "diff", "policies/jp", "Tests/KensaTests/Cases/diff/jp-v2", "--records", "policies/jp/examples/records.jsonl",
+            "diff", "policies/jp", "Tests/KensaTests/Cases/diff/jp-v2", "--records",
+            "policies/jp/examples/records.jsonl",
             "--format", "markdown",
         ])
         #expect(run.status == 0)
@@ -118,14 +126,17 @@ import Testing
     }
 
     @Test func testAndDiffAcceptABundle() throws {
-        let bundle = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-cli-\(UUID().uuidString).kbundle")
+        let bundle = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kensa-cli-\(UUID().uuidString).kbundle")
         defer { try? FileManager.default.removeItem(at: bundle) }
         let made = try Self.kensa(["bundle", "policies/us", "-o", bundle.path, "--created", "2026-01-01T00:00:00Z"])
         #expect(made.status == 0, "\(made.stderr)")
         let tested = try Self.kensa(["test", "policies/us", "--policy", bundle.path])
         #expect(tested.status == 0)
         #expect(tested.stdout.contains("60 passed, 0 failed"))
-        let diffed = try Self.kensa(["diff", bundle.path, "policies/us", "--records", "policies/us/examples/records.jsonl"])
+        let diffed = try Self.kensa([
+            "diff", bundle.path, "policies/us", "--records", "policies/us/examples/records.jsonl",
+        ])
         #expect(diffed.status == 0)
         #expect(diffed.stdout.contains("52 records decided under both, 0 change outcome"))
     }
@@ -142,6 +153,8 @@ import Testing
         ])
         #expect(text.status == 0)
         #expect(text.stdout.contains("JP-MOD-2019-0112: prohibited\n"))
-        #expect(text.stdout.contains("✓ rule `jp-2-designated-vendors` (Designated high-risk vendors are excluded) fired → prohibited"))
+        #expect(
+            text.stdout.contains(
+                "✓ rule `jp-2-designated-vendors` (Designated high-risk vendors are excluded) fired → prohibited"))
     }
 }

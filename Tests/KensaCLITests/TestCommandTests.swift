@@ -16,26 +16,32 @@ import Testing
 
     @Test func aFailingCaseExitsOneAndJUnitIsWritten() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("tests"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("tests"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        for name in try FileManager.default.contentsOfDirectory(atPath: CommandLineTests.root.appendingPathComponent("policies/jp").path)
+        for name in try FileManager.default.contentsOfDirectory(
+            atPath: CommandLineTests.root.appendingPathComponent("policies/jp").path)
         where name.hasSuffix(".yaml") {
             try FileManager.default.copyItem(
-                at: CommandLineTests.root.appendingPathComponent("policies/jp/\(name)"), to: directory.appendingPathComponent(name))
+                at: CommandLineTests.root.appendingPathComponent("policies/jp/\(name)"),
+                to: directory.appendingPathComponent(name))
         }
         try """
-            cases:
-              - name: wrong on purpose
-                record: {date: 2021-05-10, buyer: {name: MLIT}, category: non_it}
-                outcome: prohibited
-            """.write(to: directory.appendingPathComponent("tests/wrong.yaml"), atomically: true, encoding: .utf8)
+        cases:
+          - name: wrong on purpose
+            record: {date: 2021-05-10, buyer: {name: MLIT}, category: non_it}
+            outcome: prohibited
+        """.write(to: directory.appendingPathComponent("tests/wrong.yaml"), atomically: true, encoding: .utf8)
         let junit = directory.appendingPathComponent("report.xml").path
         let run = try Self.kensa(["test", directory.path, "--junit", junit])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("FAIL  ") && run.stdout.contains("outcome: expected prohibited, got not_applicable"))
+        #expect(
+            run.stdout.contains("FAIL  ") && run.stdout.contains("outcome: expected prohibited, got not_applicable"))
         #expect(run.stdout.hasSuffix("0 passed, 1 failed\n"))
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
-        #expect(xml.contains("<testcase ") && xml.contains("<failure message=\"outcome: expected prohibited, got not_applicable\""))
+        #expect(
+            xml.contains("<testcase ")
+                && xml.contains("<failure message=\"outcome: expected prohibited, got not_applicable\""))
     }
 
     @Test func coverageBelowTheMinimumExitsOneWithAMessage() throws {
@@ -46,10 +52,12 @@ import Testing
 
     @Test func aBrokenTestFileExitsOneWithPositionedDiagnostics() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("tests"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("tests"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.copyItem(
-            at: CommandLineTests.root.appendingPathComponent("policies/us/policy.yaml"), to: directory.appendingPathComponent("policy.yaml"))
+            at: CommandLineTests.root.appendingPathComponent("policies/us/policy.yaml"),
+            to: directory.appendingPathComponent("policy.yaml"))
         try "cases:\n  - name: x\n    recrd: {}\n".write(
             to: directory.appendingPathComponent("tests/bad.yaml"), atomically: true, encoding: .utf8)
         let run = try Self.kensa(["test", directory.path, "--format", "json"])

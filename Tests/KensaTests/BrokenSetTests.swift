@@ -7,9 +7,10 @@ import Testing
         let directory = Golden.casesDirectory.appendingPathComponent("broken-set").path
         let (policy, diagnostics) = PolicySet.check(try PolicyFiles(directory: directory))
         #expect(policy == nil)
-        let relative = diagnostics.map {
-            $0.description.replacingOccurrences(of: Golden.casesDirectory.path + "/", with: "")
-        }.joined(separator: "\n") + "\n"
+        let relative =
+            diagnostics.map {
+                $0.description.replacingOccurrences(of: Golden.casesDirectory.path + "/", with: "")
+            }.joined(separator: "\n") + "\n"
         try Golden.check(relative, against: "broken-set.diagnostics.txt")
     }
 

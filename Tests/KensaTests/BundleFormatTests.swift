@@ -32,7 +32,10 @@ import Testing
         #expect(manifest.version == "2020.1")
         #expect(manifest.title.contains("Section 889"))
         #expect(manifest.created == "2024-05-01T00:00:00Z")
-        #expect(manifest.files.map(\.name) == ["entities.yaml", "exemptions.yaml", "policy.yaml", "rules.yaml", "scopes.yaml", "vendors.yaml"])
+        #expect(
+            manifest.files.map(\.name) == [
+                "entities.yaml", "exemptions.yaml", "policy.yaml", "rules.yaml", "scopes.yaml", "vendors.yaml",
+            ])
         let rules = try #require(bundle.files.files.first { $0.name == "rules.yaml" })
         let entry = try #require(manifest.files.first { $0.name == "rules.yaml" })
         #expect(entry.size == rules.bytes.count)

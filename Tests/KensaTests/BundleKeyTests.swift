@@ -30,7 +30,9 @@ import Testing
         let error = try #require(throws: BundleError.self) { try BundlePublicKey(text: key.text, path: "a.key") }
         #expect(error.kind == .invalidKey)
         #expect(error.description == "a.key: this is the other half of a key pair: give the public key (.pub)")
-        let other = try #require(throws: BundleError.self) { try BundleSigningKey(text: key.publicKey.text, path: "a.pub") }
+        let other = try #require(throws: BundleError.self) {
+            try BundleSigningKey(text: key.publicKey.text, path: "a.pub")
+        }
         #expect(other.message.contains("private key (.key)"))
     }
 

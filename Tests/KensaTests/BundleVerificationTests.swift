@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func changedFileIsRefusedByName() throws {
-        let bytes = BundleFixtures.replacing("Huawei", with: "Hu4wei", in: try BundleFixtures.usBundle(signedWith: keyA))
+        let bytes = BundleFixtures.replacing(
+            "Huawei", with: "Hu4wei", in: try BundleFixtures.usBundle(signedWith: keyA))
         let bundle = try PolicyBundle(bytes: bytes, path: "us.kbundle")
         let changed = try #require(bundle.verification(key: keyA.publicKey))
         guard case .fileMismatch(let name) = changed else {
@@ -33,11 +34,14 @@ import Testing
     }
 
     @Test func changedManifestIsASignatureMismatch() throws {
-        let bytes = BundleFixtures.replacing("\"version\":\"2020.1\"", with: "\"version\":\"2020.9\"", in: try BundleFixtures.usBundle(signedWith: keyA))
+        let bytes = BundleFixtures.replacing(
+            "\"version\":\"2020.1\"", with: "\"version\":\"2020.9\"", in: try BundleFixtures.usBundle(signedWith: keyA))
         let bundle = try PolicyBundle(bytes: bytes, path: "us.kbundle")
         #expect(bundle.manifest.version == "2020.9")
         let fingerprint = keyA.publicKey.fingerprint
-        #expect(bundle.verification(key: keyA.publicKey) == .signatureMismatch(expected: fingerprint, signedBy: fingerprint))
+        #expect(
+            bundle.verification(key: keyA.publicKey) == .signatureMismatch(expected: fingerprint, signedBy: fingerprint)
+        )
         let error = try #require(throws: BundleError.self) { try bundle.acceptedFiles(requiredKey: keyA.publicKey) }
         #expect(error.kind == .signatureMismatch)
         #expect(error.message.contains("the manifest was changed after signing"))
@@ -46,7 +50,8 @@ import Testing
     @Test func signedByAnotherKeyIsRefused() throws {
         let bundle = try PolicyBundle(bytes: try BundleFixtures.usBundle(signedWith: keyA), path: "us.kbundle")
         let result = bundle.verification(key: keyB.publicKey)
-        #expect(result == .signatureMismatch(expected: keyB.publicKey.fingerprint, signedBy: keyA.publicKey.fingerprint))
+        #expect(
+            result == .signatureMismatch(expected: keyB.publicKey.fingerprint, signedBy: keyA.publicKey.fingerprint))
         #expect(result.message.contains("signed by another key (\(keyA.publicKey.fingerprint))"))
         let error = try #require(throws: BundleError.self) { try bundle.acceptedFiles(requiredKey: keyB.publicKey) }
         #expect(error.kind == .signatureMismatch)
@@ -54,7 +59,8 @@ import Testing
 
     @Test func claimingTheRightFingerprintDoesNotHelp() throws {
         let forged = BundleFixtures.replacing(
-            keyA.publicKey.fingerprint, with: keyB.publicKey.fingerprint, in: try BundleFixtures.usBundle(signedWith: keyA))
+            keyA.publicKey.fingerprint, with: keyB.publicKey.fingerprint,
+            in: try BundleFixtures.usBundle(signedWith: keyA))
         let bundle = try PolicyBundle(bytes: forged, path: "us.kbundle")
         #expect(!bundle.verification(key: keyB.publicKey).accepts(requiringSignature: true))
     }
@@ -74,7 +80,9 @@ import Testing
         }
         #expect(error.kind == .unsigned)
         #expect(try PolicyFiles(path: BundleFixtures.usDirectory).files.count == 6)
-        #expect(throws: BundleError.self) { try PolicySet.load(path: BundleFixtures.usDirectory, requiredKey: keyA.publicKey) }
+        #expect(throws: BundleError.self) {
+            try PolicySet.load(path: BundleFixtures.usDirectory, requiredKey: keyA.publicKey)
+        }
         #expect(try PolicySet.load(path: BundleFixtures.usDirectory).info.id == "us-ndaa-889")
     }
 
@@ -82,10 +90,15 @@ import Testing
         ("nothing", "line 1: not a Kensa bundle"),
         ("kensa-bundle 2\n", "line 1: not a Kensa bundle"),
         ("kensa-bundle 1\nmanifest 5\n{}", "line 3: manifest is not 5 bytes"),
-        ("kensa-bundle 1\nmanifest 2\n{}\nunsigned\nend\n", "line 2: the manifest is not the JSON object a bundle needs (no `set`)"),
+        (
+            "kensa-bundle 1\nmanifest 2\n{}\nunsigned\nend\n",
+            "line 2: the manifest is not the JSON object a bundle needs (no `set`)"
+        ),
     ])
     func malformedBundlesSayWhere(text: String, expected: String) throws {
-        let error = try #require(throws: BundleError.self) { try PolicyBundle(bytes: Array(text.utf8), path: "x.kbundle") }
+        let error = try #require(throws: BundleError.self) {
+            try PolicyBundle(bytes: Array(text.utf8), path: "x.kbundle")
+        }
         #expect(error.kind == .malformed)
         #expect(error.description.contains(expected), "\(error)")
     }
@@ -100,7 +113,8 @@ import Testing
     }
 
     @Test func filesOutOfManifestOrderAreMalformed() throws {
-        let bytes = BundleFixtures.replacing(" entities.yaml\n", with: " entitiez.yaml\n", in: try BundleFixtures.usBundle(signedWith: nil))
+        let bytes = BundleFixtures.replacing(
+            " entities.yaml\n", with: " entitiez.yaml\n", in: try BundleFixtures.usBundle(signedWith: nil))
         let error = try #require(throws: BundleError.self) { try PolicyBundle(bytes: bytes, path: "x.kbundle") }
         #expect(error.message.contains("expected the file `entities.yaml` next"))
     }

@@ -39,7 +39,9 @@ import Testing
 
     private func decide(_ category: String, on date: String?, asOf: String? = nil) throws -> Decision {
         let policy = try Fixtures.policy(Self.files)
-        var fields: [String: FieldValue] = ["id": .text("W"), "category": Fixtures.choice(policy, "category", category)]
+        var fields: [String: FieldValue] = [
+            "id": .text("W"), "category": Fixtures.choice(policy, "category", category),
+        ]
         if let date { fields["date"] = Fixtures.day(date) }
         return Decider(policy: policy).decide(
             values: Fixtures.record(policy, fields), line: nil, asOf: asOf.flatMap { Day(iso: $0) }, explain: true)
@@ -70,7 +72,10 @@ import Testing
         #expect(rule.window == "from 2020-07-01")
         #expect(rule.text.hasSuffix("did not fire: not in force"))
         #expect(trace.first { $0.kind == .rule && $0.id == "old-ban" }?.version == "2")
-        #expect(trace.contains { $0.kind == .ruleScope && $0.text == "not in force on 2020-06-30: in force from 2020-07-01" })
+        #expect(
+            trace.contains {
+                $0.kind == .ruleScope && $0.text == "not in force on 2020-06-30: in force from 2020-07-01"
+            })
     }
 
     @Test func checkWarnsWhenSupersededRulesOverlap() {
@@ -81,7 +86,11 @@ import Testing
             diagnostics == [
                 "fixture/policy.yaml:8:5: warning[K314]: rule `new-ban` supersedes `old-ban`, but both are in force from 2020-07-01 until 2020-07-31\n  help: end `old-ban` the day before `new-ban` starts (`until:`), or drop `supersedes`"
             ])
-        files[0].text = files[0].text.replacingOccurrences(of: "from: 2020-07-01", with: "from: 2020-08-31\n    until: 2020-08-01")
-        #expect(Fixtures.diagnostics(files).contains { $0.contains("error[K313]: rule `new-ban` ends on 2020-08-01, before it starts on 2020-08-31") })
+        files[0].text = files[0].text.replacingOccurrences(
+            of: "from: 2020-07-01", with: "from: 2020-08-31\n    until: 2020-08-01")
+        #expect(
+            Fixtures.diagnostics(files).contains {
+                $0.contains("error[K313]: rule `new-ban` ends on 2020-08-01, before it starts on 2020-08-31")
+            })
     }
 }

@@ -48,7 +48,12 @@ import Testing
         let decision = decide(fields)
         #expect(decision.outcome == .prohibited)
         #expect(decision.decidedBy == ["banned-maker"])
-        #expect(decision.reasons.contains { $0.contains("`components[0].manufacturer` \"BAD CORP\" (Bad Corp, group Bad, origin CN) belongs to vendor group Bad") })
+        #expect(
+            decision.reasons.contains {
+                $0.contains(
+                    "`components[0].manufacturer` \"BAD CORP\" (Bad Corp, group Bad, origin CN) belongs to vendor group Bad"
+                )
+            })
     }
 
     @Test func unresolvedMakerCannotApprove() {
@@ -116,7 +121,8 @@ import Testing
         fields["buyer.entity_class"] = Fixtures.choice(policy, "buyer.entity_class", "central_ministry")
         let overridden = decide(fields)
         #expect(overridden.outcome == .notApplicable)
-        #expect(overridden.reasons.contains { $0.contains("the entity registry lists `Town Hall` as local_government") })
+        #expect(
+            overridden.reasons.contains { $0.contains("the entity registry lists `Town Hall` as local_government") })
     }
 
     @Test func invalidValuesCountAsUnknownAndAreNamed() {
@@ -124,7 +130,9 @@ import Testing
         fields["date"] = .invalid(reason: "not a valid date written YYYY-MM-DD", written: "2021-13-45")
         let decision = decide(fields)
         #expect(decision.outcome == .reviewRequired)
-        #expect(decision.reasons.first == "`date` is \"2021-13-45\": not a valid date written YYYY-MM-DD, so it counts as unknown")
+        #expect(
+            decision.reasons.first
+                == "`date` is \"2021-13-45\": not a valid date written YYYY-MM-DD, so it counts as unknown")
     }
 
     @Test func anUnusableValueNeverApprovesEvenWhenNoRuleReadsIt() {
@@ -133,7 +141,10 @@ import Testing
         let decision = decide(fields)
         #expect(decision.outcome == .reviewRequired)
         #expect(decision.decidedBy.isEmpty)
-        #expect(decision.reasons.contains { $0.hasSuffix("but it cannot be approved while a value it gives cannot be used") })
+        #expect(
+            decision.reasons.contains {
+                $0.hasSuffix("but it cannot be approved while a value it gives cannot be used")
+            })
     }
 
     @Test func anEstablishedExceptionIsGivenAsTheReason() {
@@ -144,7 +155,8 @@ import Testing
         #expect(decision.outcome == .permitted)
         #expect(
             decision.reasons.contains(
-                "rule `banned-maker` (Banned makers) does not apply: exception `harmless` (Cannot see user data) holds"))
+                "rule `banned-maker` (Banned makers) does not apply: exception `harmless` (Cannot see user data) holds")
+        )
     }
 
     @Test func traceCoversEveryRuleWithLocations() throws {
@@ -152,7 +164,8 @@ import Testing
         let rules = trace.filter { $0.kind == .rule }
         #expect(rules.map(\.id) == ["banned-maker", "consult"])
         #expect(rules.allSatisfy { $0.location?.hasPrefix("fixture/policy.yaml:") == true })
-        #expect(trace.contains { $0.kind == .condition && $0.field == "consultation.status" && $0.actual == "no_concern" })
+        #expect(
+            trace.contains { $0.kind == .condition && $0.field == "consultation.status" && $0.actual == "no_concern" })
     }
 
     @Test func fastAndExplainedPathsAgree() {

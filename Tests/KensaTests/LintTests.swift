@@ -21,9 +21,13 @@ import Testing
     @Test func findsEveryKindOfProblemInTheFixture() throws {
         let (_, report) = try lint(Self.fixture)
         let codes = report.findings.map(\.diagnostic.code)
-        #expect(codes.sorted { $0.rawValue < $1.rawValue }
-            == [.deadRule, .shadowedRule, .uselessExemption, .uselessExemption, .expiredExemption, .expiredExemption,
-                .expiringExemption, .policyGap])
+        #expect(
+            codes.sorted { $0.rawValue < $1.rawValue }
+                == [
+                    .deadRule, .shadowedRule, .uselessExemption, .uselessExemption, .expiredExemption,
+                    .expiredExemption,
+                    .expiringExemption, .policyGap,
+                ])
         let window = report.findings.first { $0.diagnostic.message.hasPrefix("exemption `WAIVER-4`") }
         #expect(window?.diagnostic.message.contains("never restrict its buyers' records while it is valid") == true)
         let text = report.text.replacingOccurrences(of: Golden.casesDirectory.path + "/", with: "")
@@ -52,8 +56,11 @@ import Testing
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == report.findings.count)
         let location = (results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
-        #expect((location?["region"] as? [String: Any])?["startLine"] as? Int == report.findings.first?.diagnostic.span.start.line)
-        let json = try JSONSerialization.jsonObject(with: Data(report.json(policy: try PolicySet.load(directory: Self.fixture).info).utf8))
+        #expect(
+            (location?["region"] as? [String: Any])?["startLine"] as? Int
+                == report.findings.first?.diagnostic.span.start.line)
+        let json = try JSONSerialization.jsonObject(
+            with: Data(report.json(policy: try PolicySet.load(directory: Self.fixture).info).utf8))
         #expect((json as? [String: Any])?["findings"] as? [Any] != nil)
     }
 

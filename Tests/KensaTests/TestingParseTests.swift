@@ -6,7 +6,9 @@ import Testing
 
 /// Test files: parsing, positioned diagnostics, records by id and inline, variations.
 @Suite struct TestingParseTests {
-    static let jp = Result { try PolicySet.load(directory: Golden.packageRoot.appendingPathComponent("policies/jp").path) }
+    static let jp = Result {
+        try PolicySet.load(directory: Golden.packageRoot.appendingPathComponent("policies/jp").path)
+    }
 
     /// Loads test files from Cases/test-files, naming them `Cases/test-files/NAME` in diagnostics.
     static func load(_ names: [String], policy: CompiledPolicy) -> (suites: [TestSuite], diagnostics: [String]) {
@@ -49,7 +51,8 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let cases = try #require(suites.first?.cases)
         #expect(cases.map(\.name) == ["by id", "inline", "R-1 / concern", "R-1 / no components", "R-1 / own date"])
-        #expect(cases[1].recordJSON == #"{"id":"test","date":"2021-05-10","buyer":{"name":"MLIT"},"category":"non_it"}"#)
+        #expect(
+            cases[1].recordJSON == #"{"id":"test","date":"2021-05-10","buyer":{"name":"MLIT"},"category":"non_it"}"#)
         #expect(cases[2].recordJSON.contains(#""consultation":{"status":"concern"}"#))
         #expect(!cases[3].recordJSON.contains("components"))
         #expect(cases[2].asOf == Day(iso: "2021-06-01") && cases[4].asOf == Day(iso: "2021-07-01"))
@@ -59,7 +62,9 @@ import Testing
 
     @Test func plainScalarsBecomeJSONAsInARecordFile() {
         #expect(YAMLRecord.isJSONNumber("86000000") && YAMLRecord.isJSONNumber("-1.5e3"))
-        #expect(!YAMLRecord.isJSONNumber("0123") && !YAMLRecord.isJSONNumber("1.") && !YAMLRecord.isJSONNumber("2021-05-10"))
+        #expect(
+            !YAMLRecord.isJSONNumber("0123") && !YAMLRecord.isJSONNumber("1.") && !YAMLRecord.isJSONNumber("2021-05-10")
+        )
         let node = YAMLReader.parse("{a: 1, b: true, c: ~, d: '1', e: 2021-05-10, f: [x]}", file: "t").documents[0]
         #expect(YAMLRecord.json(node) == #"{"a":1,"b":true,"c":null,"d":"1","e":"2021-05-10","f":["x"]}"#)
     }

@@ -2,17 +2,18 @@ import Foundation
 import KensaYAML
 import Testing
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 @testable import Kensa
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Running cases: failures with expected against actual and the deciding trace, coverage counts, JUnit XML.
 @Suite struct TestingRunTests {
     static func run(_ text: String) throws -> (TestRun, CompiledPolicy) {
         let policy = try Fixtures.policy(Fixtures.miniSet)
-        let (suites, diagnostics) = PolicyTests.load(files: [("mini.yaml", YAMLReader.parse(text, file: "mini.yaml"))], policy: policy)
+        let (suites, diagnostics) = PolicyTests.load(
+            files: [("mini.yaml", YAMLReader.parse(text, file: "mini.yaml"))], policy: policy)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return (PolicyTests.run(suites, policy: policy), policy)
     }
@@ -37,9 +38,10 @@ import FoundationXML
         let (run, _) = try Self.run(Self.cases)
         #expect(run.passed == 4 && run.failed == 1)
         let failure = try #require(run.suites[0].cases.first { !$0.passed })
-        #expect(failure.mismatches == [
-            "outcome: expected permitted, got prohibited", "reasons: none contains \"nothing restricts\"",
-        ])
+        #expect(
+            failure.mismatches == [
+                "outcome: expected permitted, got prohibited", "reasons: none contains \"nothing restricts\"",
+            ])
         let text = TestReportText(colour: false).render(failure)
         #expect(text.hasPrefix("FAIL  mini.yaml:10  Bad Corp at the ministry / wrongly expected permitted\n"))
         #expect(text.contains("    decision: prohibited by banned-maker, judged at 2020-05-01"))
@@ -63,7 +65,10 @@ import FoundationXML
         let gaps = coverage.gaps.map(\.description)
         #expect(gaps.contains("fixture/policy.yaml:56:5: rule `consult` never fired"))
         #expect(gaps.contains("fixture/policy.yaml:71:5: exemption `W-PENDING` never applied"))
-        #expect(gaps.contains { $0.contains("condition some entry of `components` never seen true or false (seen unknown 5 times)") })
+        #expect(
+            gaps.contains {
+                $0.contains("condition some entry of `components` never seen true or false (seen unknown 5 times)")
+            })
         #expect(coverage.percent < 100)
         #expect(TestReportText.format(97.55) == "97.5" && TestReportText.format(100) == "100")
     }
@@ -72,16 +77,16 @@ import FoundationXML
         let (run, _) = try Self.run(Self.cases)
         let xml = TestReportJUnit.xml(run, policyID: "mini <&> \"set\"")
         #if canImport(FoundationXML) || os(macOS)
-        let document = try XMLDocument(xmlString: xml, options: [])
-        let root = try #require(document.rootElement())
-        #expect(root.name == "testsuites" && root.attribute(forName: "name")?.stringValue == "mini <&> \"set\"")
-        let cases = try root.nodes(forXPath: "testsuite/testcase")
-        #expect(cases.count == 5)
-        let failures = try root.nodes(forXPath: "testsuite/testcase/failure")
-        #expect(failures.count == 1)
-        #expect(failures.first?.stringValue?.contains("rule `banned-maker` (Banned makers) fired") == true)
+            let document = try XMLDocument(xmlString: xml, options: [])
+            let root = try #require(document.rootElement())
+            #expect(root.name == "testsuites" && root.attribute(forName: "name")?.stringValue == "mini <&> \"set\"")
+            let cases = try root.nodes(forXPath: "testsuite/testcase")
+            #expect(cases.count == 5)
+            let failures = try root.nodes(forXPath: "testsuite/testcase/failure")
+            #expect(failures.count == 1)
+            #expect(failures.first?.stringValue?.contains("rule `banned-maker` (Banned makers) fired") == true)
         #else
-        #expect(xml.components(separatedBy: "<testcase ").count == 6)
+            #expect(xml.components(separatedBy: "<testcase ").count == 6)
         #endif
         #expect(TestReportJUnit.escape("a<b>&\"'\n\u{1}") == "a&lt;b&gt;&amp;&quot;&apos;&#10;")
     }

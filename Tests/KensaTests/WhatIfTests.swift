@@ -10,7 +10,9 @@ import Testing
             source: .path(Golden.packageRoot.appendingPathComponent("policies/\(set)/examples/records.jsonl").path),
             layout: policy.recordLayout)
         while let input = reader.next() {
-            if case .record(let record) = input, record.id == id { return Decider(policy: policy).whatIf(record, asOf: nil) }
+            if case .record(let record) = input, record.id == id {
+                return Decider(policy: policy).whatIf(record, asOf: nil)
+            }
         }
         throw PolicyErrors([])
     }
@@ -18,7 +20,10 @@ import Testing
     @Test func aPendingConsultationIsClearedByItsOutcome() throws {
         let answer = try Self.answer(set: "jp", id: "JP-MOF-2021-0102")
         #expect(answer.outcome == .reviewRequired)
-        #expect(answer.suggestions.map(\.changes) == [["`consultation.status` no_concern"], ["`consultation.status` remediated"]])
+        #expect(
+            answer.suggestions.map(\.changes) == [
+                ["`consultation.status` no_concern"], ["`consultation.status` remediated"],
+            ])
         #expect(answer.complete)
     }
 
@@ -38,7 +43,10 @@ import Testing
         #expect(answer.target == .prohibited)
         #expect(answer.suggestions.allSatisfy { $0.changes.count == 1 })
         #expect(answer.suggestions.contains { $0.changes == ["`consultation.status` concern"] })
-        #expect(answer.suggestions.contains { $0.changes == ["`product.manufacturer` made by a maker of group Huawei or ZTE"] })
+        #expect(
+            answer.suggestions.contains {
+                $0.changes == ["`product.manufacturer` made by a maker of group Huawei or ZTE"]
+            })
     }
 
     @Test func aMissingRepresentationIsNamed() throws {

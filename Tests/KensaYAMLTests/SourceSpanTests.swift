@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test func recognisesYAMLNullSpellings() {
-        let span = SourceSpan(file: "f", start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
+        let span = SourceSpan(
+            file: "f", start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
         #expect(YAMLScalar(text: "~", style: .plain, span: span).isNull)
         #expect(YAMLScalar(text: "", style: .plain, span: span).isNull)
         #expect(!YAMLScalar(text: "null", style: .doubleQuoted, span: span).isNull)

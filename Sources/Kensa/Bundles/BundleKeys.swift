@@ -90,10 +90,12 @@ enum KeyText {
         let parts = text.split(whereSeparator: \.isWhitespace)
         if parts.first.map(String.init) == other {
             let wanted = header == BundlePublicKey.header ? "public key (.pub)" : "private key (.key)"
-            throw BundleError(.invalidKey, path: path, message: "this is the other half of a key pair: give the \(wanted)")
+            throw BundleError(
+                .invalidKey, path: path, message: "this is the other half of a key pair: give the \(wanted)")
         }
         guard parts.count == 2, parts[0] == header, let raw = Data(base64Encoded: String(parts[1])) else {
-            throw BundleError(.invalidKey, path: path, message: "not a Kensa key file: expected one line `\(header) BASE64`")
+            throw BundleError(
+                .invalidKey, path: path, message: "not a Kensa key file: expected one line `\(header) BASE64`")
         }
         return raw
     }

@@ -85,7 +85,8 @@ extension BundleManifest {
     init(json bytes: [UInt8]) throws(ManifestProblem) {
         let wire: Wire
         do { wire = try JSONDecoder().decode(Wire.self, from: Data(bytes)) } catch {
-            throw ManifestProblem(message: "the manifest is not the JSON object a bundle needs (\(Self.explain(error)))")
+            throw ManifestProblem(
+                message: "the manifest is not the JSON object a bundle needs (\(Self.explain(error)))")
         }
         setID = wire.set.id
         version = wire.set.version
@@ -101,11 +102,15 @@ extension BundleManifest {
         var previous: [UInt8]? = nil
         for file in files {
             let name = Array(file.name.utf8)
-            let plain = !name.isEmpty && !name.contains { $0 < 0x20 || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
+            let plain =
+                !name.isEmpty && !name.contains { $0 < 0x20 || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
                 && name.first != UInt8(ascii: ".") && (file.name.hasSuffix(".yaml") || file.name.hasSuffix(".yml"))
-            guard plain else { throw ManifestProblem(message: "the manifest lists `\(file.name)`, which is not a policy file name") }
+            guard plain else {
+                throw ManifestProblem(message: "the manifest lists `\(file.name)`, which is not a policy file name")
+            }
             if let previous, !previous.lexicographicallyPrecedes(name) {
-                throw ManifestProblem(message: "the manifest's files are not unique and in name order at `\(file.name)`")
+                throw ManifestProblem(
+                    message: "the manifest's files are not unique and in name order at `\(file.name)`")
             }
             guard file.size >= 0, file.sha256.count == 64, file.sha256.utf8.allSatisfy({ Self.isHexDigit($0) }) else {
                 throw ManifestProblem(message: "the manifest's size or sha256 of `\(file.name)` is not valid")

@@ -29,9 +29,12 @@ struct BundleParser {
         }
         offset = header.count
         let manifestStart = offset
-        let manifestBytes = try block(size: try count(after: "manifest", in: try line(), at: manifestStart), of: "manifest")
+        let manifestBytes = try block(
+            size: try count(after: "manifest", in: try line(), at: manifestStart), of: "manifest")
         let manifest: BundleManifest
-        do { manifest = try BundleManifest(json: manifestBytes) } catch { throw malformed(at: manifestStart, error.message) }
+        do { manifest = try BundleManifest(json: manifestBytes) } catch {
+            throw malformed(at: manifestStart, error.message)
+        }
         let signature = try signatureLine()
         var files: [PolicyFiles.File] = []
         let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -43,7 +46,8 @@ struct BundleParser {
                 throw malformed(at: start, "expected `file SIZE \(entry.name)`, found `\(header.prefix(60))`")
             }
             guard parts[2] == entry.name else {
-                throw malformed(at: start, "expected the file `\(entry.name)` next, as the manifest lists, found `\(parts[2])`")
+                throw malformed(
+                    at: start, "expected the file `\(entry.name)` next, as the manifest lists, found `\(parts[2])`")
             }
             let content = try block(size: size, of: "`\(entry.name)`")
             files.append(PolicyFiles.File(displayName: prefix + entry.name, name: entry.name, bytes: content))
@@ -64,7 +68,8 @@ struct BundleParser {
         guard parts.count == 4, parts[0] == "signature", parts[1] == "ed25519", parts[2].hasPrefix("ed25519:"),
             let signature = Data(base64Encoded: String(parts[3])), signature.count == 64
         else {
-            throw malformed(at: start, "expected `unsigned` or `signature ed25519 FINGERPRINT BASE64` after the manifest")
+            throw malformed(
+                at: start, "expected `unsigned` or `signature ed25519 FINGERPRINT BASE64` after the manifest")
         }
         return PolicyBundle.Signature(keyFingerprint: String(parts[2]), bytes: [UInt8](signature))
     }
@@ -74,7 +79,8 @@ struct BundleParser {
         let start = offset
         let limit = min(bytes.count, offset + 4096)
         guard let end = bytes[offset..<limit].firstIndex(of: UInt8(ascii: "\n")) else {
-            throw malformed(at: start, offset == bytes.count ? "the bundle ends too early" : "expected a line ending in a newline")
+            throw malformed(
+                at: start, offset == bytes.count ? "the bundle ends too early" : "expected a line ending in a newline")
         }
         offset = end + 1
         return String(decoding: bytes[start..<end], as: UTF8.self)
@@ -91,7 +97,9 @@ struct BundleParser {
     /// `size` bytes and the newline after them.
     private mutating func block(size: Int, of what: String) throws -> [UInt8] {
         guard size <= bytes.count - offset - 1, bytes[offset + size] == UInt8(ascii: "\n") else {
-            throw malformed(at: offset, "\(what) is not \(size) bytes followed by a newline (the bundle is cut short or sizes are wrong)")
+            throw malformed(
+                at: offset,
+                "\(what) is not \(size) bytes followed by a newline (the bundle is cut short or sizes are wrong)")
         }
         defer { offset += size + 1 }
         return Array(bytes[offset..<offset + size])

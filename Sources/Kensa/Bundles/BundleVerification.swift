@@ -33,7 +33,8 @@ public enum BundleVerification: Sendable, Equatable {
             "signed by another key (\(signedBy)), not by the required key \(expected)"
         case .signatureMismatch(let expected, _):
             "the signature does not match the manifest under \(expected): the manifest was changed after signing"
-        case .fileMismatch(let name): "`\(name)` does not match the manifest's SHA-256: the file was changed after bundling"
+        case .fileMismatch(let name):
+            "`\(name)` does not match the manifest's SHA-256: the file was changed after bundling"
         case .digestMismatch(let manifest, let files):
             "the manifest's digest \(manifest) is not its files' digest \(files)"
         }

@@ -64,7 +64,8 @@ public struct PolicyBundle: Sendable {
         out += manifestBytes
         out += Array("\n".utf8)
         if let signature {
-            out += Array("signature ed25519 \(signature.keyFingerprint) \(Data(signature.bytes).base64EncodedString())\n".utf8)
+            out += Array(
+                "signature ed25519 \(signature.keyFingerprint) \(Data(signature.bytes).base64EncodedString())\n".utf8)
         } else {
             out += Array("unsigned\n".utf8)
         }

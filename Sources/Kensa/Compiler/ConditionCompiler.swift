@@ -58,7 +58,9 @@ final class ConditionCompiler {
     }
 
     /// The slot and spec of a path, or nil with an unknown-field error and a did-you-mean.
-    private func lookup(_ path: Located<String>, in layout: RecordLayout, listPath: String?) -> (slot: Int, spec: FieldSpec)? {
+    private func lookup(
+        _ path: Located<String>, in layout: RecordLayout, listPath: String?
+    ) -> (slot: Int, spec: FieldSpec)? {
         if let slot = layout.slot(of: path.value) { return (slot, layout.fields[slot]) }
         let known = layout.fields.map(\.path)
         let place = listPath.map { "an element of `\($0)`" } ?? "record v1 or the set's `fields`"
@@ -84,7 +86,8 @@ final class ConditionCompiler {
         }
         info.expected = expected
         return .field(
-            FieldTest(slot: field.slot, op: fieldOp, operand: typed), info: record(info, isDate: field.spec.type == .date))
+            FieldTest(slot: field.slot, op: fieldOp, operand: typed),
+            info: record(info, isDate: field.spec.type == .date))
     }
 
     private func compileVendor(
@@ -138,7 +141,8 @@ final class ConditionCompiler {
             info.expected = String(flag)
         }
         if case .list = resolved.value, op.value == "origin" || op.value == "resolved" {
-            log.error(.wrongType, "`\(op.value)` takes a single value", at: operand.span,
+            log.error(
+                .wrongType, "`\(op.value)` takes a single value", at: operand.span,
                 help: op.value == "origin" ? "use `origin_in` for a list" : nil)
         }
         return .vendor(VendorTest(slot: field.slot, op: vendorOp), info: record(info))

@@ -55,7 +55,8 @@ struct ExemptionCompiler {
     private func capDay(_ value: ValueSyntax) -> Day? {
         guard let resolved = parameters.resolve(value, log: log) else { return nil }
         guard case .scalar(let scalar) = resolved.value, let day = Day(iso: scalar.text) else {
-            log.error(.invalidDate, "`capped_at` must be a date written YYYY-MM-DD (or a date parameter)", at: value.span)
+            log.error(
+                .invalidDate, "`capped_at` must be a date written YYYY-MM-DD (or a date parameter)", at: value.span)
             return nil
         }
         return day
@@ -75,7 +76,8 @@ struct ExemptionCompiler {
         guard let outcome else { return .permitted }
         if let value = Outcome(name: outcome.value), value == .permitted || value == .reviewRequired { return value }
         log.error(
-            .unknownValue, "an exemption turns a rule's result into `permitted` or `review_required`, not `\(outcome.value)`",
+            .unknownValue,
+            "an exemption turns a rule's result into `permitted` or `review_required`, not `\(outcome.value)`",
             at: outcome.span, help: Suggestion.didYouMean(outcome.value, among: ["permitted", "review_required"]))
         return .reviewRequired
     }

@@ -9,7 +9,8 @@ enum FieldDeclarations {
         for declaration in declarations {
             if layout.slot(of: declaration.path.value) != nil {
                 log.error(
-                    .duplicateID, "field `\(declaration.path.value)` is already defined (record v1 has it, or another file)",
+                    .duplicateID,
+                    "field `\(declaration.path.value)` is already defined (record v1 has it, or another file)",
                     at: declaration.path.span)
                 continue
             }
@@ -29,7 +30,9 @@ enum FieldDeclarations {
             case "date": return .date
             case "choice":
                 if values.isEmpty {
-                    log.error(.missingKey, "field `\(declaration.path.value)` is a choice but lists no `values`", at: name.span)
+                    log.error(
+                        .missingKey, "field `\(declaration.path.value)` is a choice but lists no `values`",
+                        at: name.span)
                     return nil
                 }
                 return .choice(values)
@@ -43,7 +46,9 @@ enum FieldDeclarations {
         }
         guard declaration.type.value == "list" else { return scalarType(declaration.type) }
         guard let element = declaration.elementType else {
-            log.error(.missingKey, "field `\(declaration.path.value)` is a list but has no `element` type", at: declaration.type.span)
+            log.error(
+                .missingKey, "field `\(declaration.path.value)` is a list but has no `element` type",
+                at: declaration.type.span)
             return nil
         }
         guard let elementType = scalarType(element) else { return nil }

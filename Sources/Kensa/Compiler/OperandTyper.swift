@@ -8,7 +8,9 @@ struct OperandTyper {
     private enum Shape { case single, many, flag }
 
     /// The operator, the typed operand, and how the expected value reads in a trace; nil after logging an error.
-    func compile(op: Located<String>, value: ValueSyntax, at span: SourceSpan)
+    func compile(
+        op: Located<String>, value: ValueSyntax, at span: SourceSpan
+    )
         -> (FieldTest.Operator, Operand, String)?
     {
         let (fieldOp, shape, valueType): (FieldTest.Operator, Shape, FieldType?)
@@ -30,18 +32,21 @@ struct OperandTyper {
         }
         guard let valueType else {
             log.error(
-                .operatorMismatch, "`\(op.value)` does not apply to `\(field.path)`, which is \(Self.describe(field.type))",
+                .operatorMismatch,
+                "`\(op.value)` does not apply to `\(field.path)`, which is \(Self.describe(field.type))",
                 at: op.span, help: Self.operatorHelp(for: field.type))
             return nil
         }
         let scalars = Self.scalars(value)
         if shape == .single, case .list = value {
-            log.error(.wrongType, "`\(op.value)` takes a single value, not a list", at: span,
+            log.error(
+                .wrongType, "`\(op.value)` takes a single value, not a list", at: span,
                 help: op.value == "equals" ? "use `in` for a list" : nil)
             return nil
         }
         guard let operand = typed(scalars, as: valueType) else { return nil }
-        let expected = shape == .single ? scalars.first?.text ?? "" : "[" + scalars.map(\.text).joined(separator: ", ") + "]"
+        let expected =
+            shape == .single ? scalars.first?.text ?? "" : "[" + scalars.map(\.text).joined(separator: ", ") + "]"
         return (fieldOp, operand, expected)
     }
 
@@ -89,7 +94,9 @@ struct OperandTyper {
         case .date:
             var days: [Day] = []
             for scalar in scalars {
-                if let day = Day(iso: scalar.text) { days.append(day) } else {
+                if let day = Day(iso: scalar.text) {
+                    days.append(day)
+                } else {
                     fail(.invalidDate, "`\(scalar.text)` is not a valid date: write it YYYY-MM-DD", scalar)
                 }
             }
@@ -100,7 +107,9 @@ struct OperandTyper {
         case .number:
             var numbers: [Double] = []
             for scalar in scalars {
-                if scalar.style == .plain, let number = Double(scalar.text) { numbers.append(number) } else {
+                if scalar.style == .plain, let number = Double(scalar.text) {
+                    numbers.append(number)
+                } else {
                     fail(.invalidValue, "`\(scalar.text)` is not a number", scalar)
                 }
             }

@@ -14,7 +14,8 @@ struct ParameterTable {
             }
             if case .parameter(let reference) = parameter.value {
                 log.error(
-                    .wrongType, "parameter `\(parameter.name.value)` refers to `$\(reference.value)`; write the value itself",
+                    .wrongType,
+                    "parameter `\(parameter.name.value)` refers to `$\(reference.value)`; write the value itself",
                     at: reference.span)
                 continue
             }

@@ -33,15 +33,18 @@ struct PolicyCompiler {
         checkSupersession(rules)
         checkUnique(syntax.exemptions.map(\.id), what: "exemption")
         let exemptions = syntax.exemptions.compactMap {
-            ExemptionCompiler(log: log, parameters: parameters, entities: entities, rules: rules, conditions: conditions)
-                .compile($0, sources: sourceIDs)
+            ExemptionCompiler(
+                log: log, parameters: parameters, entities: entities, rules: rules, conditions: conditions
+            )
+            .compile($0, sources: sourceIDs)
         }
 
         guard let info, !log.hasErrors, let slots = WellKnownSlots(layout) else { return nil }
         return CompiledPolicy(
             info: info, layout: layout, conditions: conditions.infos, scopes: scopes, rules: rules,
             exemptions: exemptions,
-            exemptionsByID: Dictionary(exemptions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            exemptionsByID: Dictionary(
+                exemptions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
             vendors: vendors, entities: entities, slots: slots)
     }
 
@@ -137,7 +140,9 @@ struct PolicyCompiler {
         var seen: [String: SourceSpan] = [:]
         for id in ids {
             if let first = seen[id.value] {
-                log.error(.duplicateID, "\(what) `\(id.value)` is defined twice", at: id.span, notes: ["first defined at \(first)"])
+                log.error(
+                    .duplicateID, "\(what) `\(id.value)` is defined twice", at: id.span,
+                    notes: ["first defined at \(first)"])
             } else {
                 seen[id.value] = id.span
             }

@@ -22,7 +22,8 @@ enum RegistryCompiler {
         for syntax in groups {
             if !OperandTyper.isCountryCode(syntax.origin.value) {
                 log.error(
-                    .invalidValue, "`\(syntax.origin.value)` is not a country code: write ISO 3166-1 alpha-2, such as `CN`",
+                    .invalidValue,
+                    "`\(syntax.origin.value)` is not a country code: write ISO 3166-1 alpha-2, such as `CN`",
                     at: syntax.origin.span)
             }
             registry.groups.append(.init(name: syntax.group.value, origin: syntax.origin.value))

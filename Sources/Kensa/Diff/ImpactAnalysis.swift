@@ -8,7 +8,8 @@ public final class ImpactAnalysis {
     private let newNames: NameResolver
     private let changes: [PolicyChange]
     private var report: ImpactReport
-    private var groups: [FlipKey: (count: Int, examples: [String], causes: [String: (count: Int, examples: [String])])] = [:]
+    private var groups:
+        [FlipKey: (count: Int, examples: [String], causes: [String: (count: Int, examples: [String])])] = [:]
 
     private struct FlipKey: Hashable {
         var old: Outcome
@@ -43,8 +44,10 @@ public final class ImpactAnalysis {
     private func compare(_ oldRecord: Record, _ newRecord: Record) {
         report.records += 1
         var silent = SilentObserver()
-        let before = RecordEvaluator(policy: old, names: oldNames).evaluate(oldRecord.values, asOf: asOf, observer: &silent)
-        let after = RecordEvaluator(policy: new, names: newNames).evaluate(newRecord.values, asOf: asOf, observer: &silent)
+        let before = RecordEvaluator(policy: old, names: oldNames).evaluate(
+            oldRecord.values, asOf: asOf, observer: &silent)
+        let after = RecordEvaluator(policy: new, names: newNames).evaluate(
+            newRecord.values, asOf: asOf, observer: &silent)
         guard before.outcome != after.outcome else { return }
         report.changed += 1
         let key = FlipKey(old: before.outcome, new: after.outcome)
@@ -65,7 +68,8 @@ public final class ImpactAnalysis {
         var causes: [String] = []
         let oldRules = Dictionary(zip(old.rules.map(\.id), before.rules.map(\.effect)), uniquingKeysWith: { a, _ in a })
         let newRules = Dictionary(zip(new.rules.map(\.id), after.rules.map(\.effect)), uniquingKeysWith: { a, _ in a })
-        for id in Set(oldRules.keys).union(newRules.keys).sorted() where (oldRules[id] ?? nil) != (newRules[id] ?? nil) {
+        for id in Set(oldRules.keys).union(newRules.keys).sorted() where (oldRules[id] ?? nil) != (newRules[id] ?? nil)
+        {
             causes.append(describe(.rule, id))
         }
         let oldScopes = Dictionary(zip(old.scopes.map(\.id), before.scopes), uniquingKeysWith: { a, _ in a })
@@ -76,9 +80,11 @@ public final class ImpactAnalysis {
         let oldApplied = Set(before.exemptions.filter { !$0.turnedRules.isEmpty }.map(\.claimedID))
         let newApplied = Set(after.exemptions.filter { !$0.turnedRules.isEmpty }.map(\.claimedID))
         for id in oldApplied.symmetricDifference(newApplied).sorted() {
-            causes.append(describe(.exemption, id) + (newApplied.contains(id) ? ", now applied" : ", no longer applied"))
+            causes.append(
+                describe(.exemption, id) + (newApplied.contains(id) ? ", now applied" : ", no longer applied"))
         }
-        return causes.isEmpty ? ["no rule, scope or exemption result differs (the judgment date or registries changed)"] : causes
+        return causes.isEmpty
+            ? ["no rule, scope or exemption result differs (the judgment date or registries changed)"] : causes
     }
 
     private func describe(_ subject: PolicyChange.Subject, _ id: String) -> String {
@@ -91,8 +97,10 @@ public final class ImpactAnalysis {
         result.groups = groups.map { key, group in
             FlipGroup(
                 old: key.old, new: key.new, count: group.count,
-                causes: group.causes.map { FlipCause(description: $0.key, count: $0.value.count, examples: $0.value.examples) }
-                    .sorted { ($0.count, $1.description) > ($1.count, $0.description) },
+                causes: group.causes.map {
+                    FlipCause(description: $0.key, count: $0.value.count, examples: $0.value.examples)
+                }
+                .sorted { ($0.count, $1.description) > ($1.count, $0.description) },
                 examples: group.examples)
         }
         .sorted { ($0.count, $1.old, $1.new) > ($1.count, $0.old, $0.new) }

@@ -8,7 +8,9 @@ extension ImpactReport {
         ]
         for group in groups {
             lines.append("")
-            lines.append("\(group.old.name) → \(group.new.name): \(group.count) (e.g. \(group.examples.joined(separator: ", ")))")
+            lines.append(
+                "\(group.old.name) → \(group.new.name): \(group.count) (e.g. \(group.examples.joined(separator: ", ")))"
+            )
             for cause in group.causes {
                 lines.append("  \(cause.count) × \(cause.description) (e.g. \(cause.examples.joined(separator: ", ")))")
             }

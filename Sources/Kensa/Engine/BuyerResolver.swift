@@ -1,7 +1,9 @@
 /// Settles `buyer.entity_class`: the entity registry supplies it when the record leaves it out, and wins when
 /// the two disagree.
 enum BuyerResolver {
-    static func resolve(_ values: inout [FieldValue], policy: CompiledPolicy, names: NameResolver, day: Day?) -> BuyerResolution {
+    static func resolve(
+        _ values: inout [FieldValue], policy: CompiledPolicy, names: NameResolver, day: Day?
+    ) -> BuyerResolution {
         let slots = policy.slots
         let written = values[slots.entityClass]
         guard case .text(let name) = values[slots.buyerName],

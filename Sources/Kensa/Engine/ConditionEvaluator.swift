@@ -10,7 +10,9 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         evaluate(condition, values, layout: layout, depth: depth)
     }
 
-    private mutating func evaluate(_ condition: Condition, _ values: [FieldValue], layout: RecordLayout, depth: Int) -> Truth {
+    private mutating func evaluate(
+        _ condition: Condition, _ values: [FieldValue], layout: RecordLayout, depth: Int
+    ) -> Truth {
         let token = observer.begin(.condition(condition.info), depth: depth)
         switch condition {
         case .all(let parts, _):
@@ -43,7 +45,8 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             observer.end(token, result, observed: .vendor(values[test.slot], sighting))
             return result
         case .quantified(let every, let slot, let inner, _):
-            let result = evaluateQuantified(every: every, values[slot], inner, layout: layout.fields[slot], depth: depth)
+            let result = evaluateQuantified(
+                every: every, values[slot], inner, layout: layout.fields[slot], depth: depth)
             observer.end(token, result, observed: .none)
             return result
         case .invalid:

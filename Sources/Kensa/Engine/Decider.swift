@@ -39,7 +39,8 @@ public final class Decider {
         let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         return Decision(
             id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
-            exemptionsApplied: writer.exemptionsApplied(), reasons: explain ? writer.reasons() : writer.reasons(cache: reasonCache),
+            exemptionsApplied: writer.exemptionsApplied(),
+            reasons: explain ? writer.reasons() : writer.reasons(cache: reasonCache),
             policy: policy.info,
             judgedAt: evaluation.day, line: line,
             trace: explain

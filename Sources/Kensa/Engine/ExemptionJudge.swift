@@ -32,7 +32,8 @@ struct ExemptionJudge {
     private func buyerRejection(_ exemption: CompiledExemption) -> String? {
         if let entity = buyer.entity, exemption.buyerEntities.contains(entity) { return nil }
         guard case .text(let name) = values[policy.slots.buyerName] else {
-            return "the record does not name its buyer, and the exemption covers only \(exemption.buyerLabels.joined(separator: ", "))"
+            return
+                "the record does not name its buyer, and the exemption covers only \(exemption.buyerLabels.joined(separator: ", "))"
         }
         if exemption.buyerNames.contains(NameKey(name)) { return nil }
         return "granted to \(exemption.buyerLabels.joined(separator: ", ")), not to \"\(name)\""

@@ -18,7 +18,8 @@ struct RecordEvaluator {
         var rules = policy.rules.indices.map { evaluateRule($0, scopes: scopes, values, evaluator: &evaluator) }
 
         let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
-        let verdicts = applyExemptions(claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
+        let verdicts = applyExemptions(
+            claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
 
         var outcome: Outcome
         switch inScope {
@@ -39,7 +40,9 @@ struct RecordEvaluator {
             layout: policy.layout, names: names, day: evaluation.day,
             observer: TraceRecorder<SettlingTrace>(conditions: policy.conditions))
         for index in scopes { _ = evaluateScope(index, evaluation.values, evaluator: &evaluator) }
-        for index in rules { _ = evaluateRule(index, scopes: evaluation.scopes, evaluation.values, evaluator: &evaluator) }
+        for index in rules {
+            _ = evaluateRule(index, scopes: evaluation.scopes, evaluation.values, evaluator: &evaluator)
+        }
         return evaluator.observer.trace
     }
 
@@ -103,7 +106,8 @@ struct RecordEvaluator {
                 continue
             }
             if let rejection = judge.rejection(of: index, evaluator: &evaluator) {
-                verdicts.append(ExemptionVerdict(claimedID: id, exemption: index, turnedRules: [], rejection: rejection))
+                verdicts.append(
+                    ExemptionVerdict(claimedID: id, exemption: index, turnedRules: [], rejection: rejection))
                 continue
             }
             let exemption = policy.exemptions[index]

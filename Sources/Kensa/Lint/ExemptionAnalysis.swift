@@ -37,7 +37,8 @@ struct ExemptionAnalysis {
         let exemption = policy.exemptions[index]
         let waived = exemption.rules.sorted()
         if waived.allSatisfy(deadRules.contains) {
-            return "it waives only rules that can never fire (\(exemption.ruleIDs.map { "`\($0)`" }.joined(separator: ", ")))"
+            return
+                "it waives only rules that can never fire (\(exemption.ruleIDs.map { "`\($0)`" }.joined(separator: ", ")))"
         }
         var inScope = false
         var firesWhileValid = false
@@ -73,7 +74,9 @@ struct ExemptionAnalysis {
         let buyers = exemption.buyerLabels.map { "`\($0)`" }.joined(separator: ", ")
         if !inScope { return "it covers no buyer in scope (\(buyers))" }
         let window = "from \(exemption.validFrom)" + (exemption.effectiveUntil.map { " until \($0)" } ?? "")
-        if !firesWhileValid { return "the rules it waives never restrict its buyers' records while it is valid (\(window))" }
+        if !firesWhileValid {
+            return "the rules it waives never restrict its buyers' records while it is valid (\(window))"
+        }
         return "its conditions never hold where the rules it waives restrict its buyers' records"
     }
 
@@ -83,7 +86,8 @@ struct ExemptionAnalysis {
         if end < asOf {
             return [
                 RuleAnalysis.finding(
-                    .expiredExemption, "exemption `\(exemption.id)` expired on \(end) (as of \(asOf))", at: exemption.span,
+                    .expiredExemption, "exemption `\(exemption.id)` expired on \(end) (as of \(asOf))",
+                    at: exemption.span,
                     witness: nil, layout: policy.layout, help: "remove it, or record its renewal with a new id")
             ]
         }

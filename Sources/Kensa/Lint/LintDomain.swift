@@ -66,7 +66,9 @@ struct LintDomain {
     /// Every number tested, the midpoints between them, and one beyond each end.
     private func numbers(_ tests: [Condition]) -> [Double] {
         var cuts = Set<Double>()
-        for case .field(let test, _) in tests { if case .numbers(let numbers) = test.operand { cuts.formUnion(numbers) } }
+        for case .field(let test, _) in tests {
+            if case .numbers(let numbers) = test.operand { cuts.formUnion(numbers) }
+        }
         let sorted = cuts.sorted()
         guard let first = sorted.first, let last = sorted.last else { return [0] }
         let midpoints = zip(sorted, sorted.dropFirst()).map { ($0 + $1) / 2 }

@@ -78,7 +78,9 @@ struct LintSpace {
                 dims: ruleFields[rule].filter { !settled.contains($0.slot) }, rules: [rule],
                 keySlots: ruleReads[rule].intersection(settled))
             groups.removeAll { group in
-                guard group.dims.contains(where: { dim in merged.dims.contains { $0.slot == dim.slot } }) else { return false }
+                guard group.dims.contains(where: { dim in merged.dims.contains { $0.slot == dim.slot } }) else {
+                    return false
+                }
                 merged.dims += group.dims.filter { dim in !merged.dims.contains { $0.slot == dim.slot } }
                 merged.rules += group.rules
                 merged.keySlots.formUnion(group.keySlots)

@@ -86,7 +86,8 @@ struct RuleAnalysis {
                     Self.finding(
                         .deadRule, "rule `\(rule.id)` can never fire: no record in scope meets its conditions",
                         at: rule.span, witness: nil, layout: layout,
-                        help: "check its `when`, its scope and its window against the scopes' conditions, or remove it"))
+                        help: "check its `when`, its scope and its window against the scopes' conditions, or remove it")
+                )
             } else if !decisive[index], let witness = shadowed[index] {
                 let names = coverers[index].sorted().map { "`\(policy.rules[$0].id)`" }.joined(separator: ", ")
                 findings.append(
@@ -94,7 +95,9 @@ struct RuleAnalysis {
                         .shadowedRule,
                         "rule `\(rule.id)` never changes an outcome: wherever it fires, \(names) \(coverers[index].count == 1 ? "imposes" : "impose") `\(rule.outcome.name)` or stronger",
                         at: rule.span, witness: witness, layout: layout,
-                        help: "keep it only if traces should name its reason (say so in the set's README); else remove it"))
+                        help:
+                            "keep it only if traces should name its reason (say so in the set's README); else remove it"
+                    ))
             }
         }
         findings += gapFindings(layout: layout)
@@ -123,7 +126,9 @@ struct RuleAnalysis {
                 .policyGap,
                 "\(name) holds in \(entry.count) of \(entry.total) regions where no rule fires or is unsettled: records there are `permitted` only because no rule speaks",
                 at: span, witness: witness, layout: layout,
-                help: "if the guideline permits these purchases, say so in the set's README; else add the rule that covers them")
+                help:
+                    "if the guideline permits these purchases, say so in the set's README; else add the rule that covers them"
+            )
         }
     }
 
@@ -134,6 +139,7 @@ struct RuleAnalysis {
         let json = witness.map { WitnessJSON.text($0, layout: layout) }
         let allNotes = notes + (json.map { ["witness: \($0)"] } ?? [])
         return LintReport.Finding(
-            diagnostic: Diagnostic(code, message, at: span, severity: .warning, notes: allNotes, help: help), witness: json)
+            diagnostic: Diagnostic(code, message, at: span, severity: .warning, notes: allNotes, help: help),
+            witness: json)
     }
 }

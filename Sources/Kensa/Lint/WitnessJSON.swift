@@ -30,7 +30,9 @@ enum WitnessJSON {
     private static func objectText(_ values: [FieldValue], layout: RecordLayout) -> String {
         var node = Node()
         for (slot, spec) in layout.fields.enumerated() {
-            if let json = json(values[slot], spec.type) { node.insert(spec.path.split(separator: ".").map(String.init), json) }
+            if let json = json(values[slot], spec.type) {
+                node.insert(spec.path.split(separator: ".").map(String.init), json)
+            }
         }
         return node.text
     }

@@ -8,7 +8,9 @@ import KensaYAML
 public enum PolicySet {
     /// Every diagnostic of a set (errors and warnings, sorted by file, line and column) and the compiled policy
     /// when there is no error.
-    public static func check(_ files: PolicyFiles, limits: YAMLLimits = .standard) -> (policy: CompiledPolicy?, diagnostics: [Diagnostic]) {
+    public static func check(
+        _ files: PolicyFiles, limits: YAMLLimits = .standard
+    ) -> (policy: CompiledPolicy?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let setSpan = SourceSpan(
             file: files.files.first?.displayName ?? files.directory, start: SourcePosition(line: 1, column: 1),
@@ -39,7 +41,9 @@ public enum PolicySet {
 
     /// The compiled set at `path`, a directory or a bundle (see `PolicyFiles(path:requiredKey:)`), or
     /// `PolicyErrors` with every diagnostic when it has errors.
-    public static func load(path: String, requiredKey: BundlePublicKey? = nil, limits: YAMLLimits = .standard) throws -> CompiledPolicy {
+    public static func load(
+        path: String, requiredKey: BundlePublicKey? = nil, limits: YAMLLimits = .standard
+    ) throws -> CompiledPolicy {
         let (policy, diagnostics) = check(try PolicyFiles(path: path, requiredKey: requiredKey), limits: limits)
         guard let policy else { throw PolicyErrors(diagnostics) }
         return policy

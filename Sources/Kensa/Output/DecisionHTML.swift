@@ -17,15 +17,20 @@ public enum DecisionHTML {
             </style></head><body>
 
             """
-        html += "<h1>\(escape(decision.id)) <span class=\"outcome \(decision.outcome.name)\">\(decision.outcome.name)</span></h1>\n"
+        html +=
+            "<h1>\(escape(decision.id)) <span class=\"outcome \(decision.outcome.name)\">\(decision.outcome.name)</span></h1>\n"
         let judged = decision.judgedAt.map { "judged at \($0)" } ?? "judgment date unknown"
-        html += "<p>Policy <code>\(escape(decision.policy.id))</code> \(escape(decision.policy.version)), "
+        html +=
+            "<p>Policy <code>\(escape(decision.policy.id))</code> \(escape(decision.policy.version)), "
             + "<code>\(escape(decision.policy.digest))</code>, \(judged).</p>\n"
         if !decision.decidedBy.isEmpty {
-            html += "<p>Decided by: " + decision.decidedBy.map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + "</p>\n"
+            html +=
+                "<p>Decided by: " + decision.decidedBy.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
+                + "</p>\n"
         }
         if !decision.exemptionsApplied.isEmpty {
-            html += "<p>Exemptions applied: "
+            html +=
+                "<p>Exemptions applied: "
                 + decision.exemptionsApplied.map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + "</p>\n"
         }
         html += "<h2>Reasons</h2>\n<ul>\n" + decision.reasons.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
@@ -45,7 +50,8 @@ public enum DecisionHTML {
             case "unknown": ("?", "unknown")
             default: ("•", "")
             }
-        var text = "<li class=\"\(kind)\" style=\"margin-left:\(Double(event.depth) * 1.5)em\">\(mark) \(inline(event.text))"
+        var text =
+            "<li class=\"\(kind)\" style=\"margin-left:\(Double(event.depth) * 1.5)em\">\(mark) \(inline(event.text))"
         if let actual = event.actual { text += " — record: \(escape(actual))" }
         if let effect = event.effect, event.kind == .rule { text += " <b>[\(escape(effect))]</b>" }
         if let window = event.window { text += " (in force \(escape(window)))" }
@@ -57,8 +63,10 @@ public enum DecisionHTML {
     static func inline(_ text: String) -> String {
         let parts = escape(text).split(separator: "`", omittingEmptySubsequences: false)
         guard parts.count > 2 else { return escape(text) }
-        return parts.enumerated().map { $0.offset % 2 == 1 && $0.offset < parts.count - 1 ? "<code>\($0.element)</code>" : String($0.element) }
-            .joined()
+        return parts.enumerated().map {
+            $0.offset % 2 == 1 && $0.offset < parts.count - 1 ? "<code>\($0.element)</code>" : String($0.element)
+        }
+        .joined()
     }
 
     static func escape(_ text: String) -> String {

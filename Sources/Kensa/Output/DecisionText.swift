@@ -10,7 +10,9 @@ public struct DecisionText {
         var lines: [String] = []
         lines.append("\(decision.id): \(paint(decision.outcome))")
         let judged = decision.judgedAt.map { "judged at \($0)" } ?? "judgment date unknown"
-        lines.append("  policy \(decision.policy.id) \(decision.policy.version) (\(decision.policy.digest.prefix(19))…), \(judged)")
+        lines.append(
+            "  policy \(decision.policy.id) \(decision.policy.version) (\(decision.policy.digest.prefix(19))…), \(judged)"
+        )
         if !decision.decidedBy.isEmpty { lines.append("  decided by: \(decision.decidedBy.joined(separator: ", "))") }
         if !decision.exemptionsApplied.isEmpty {
             lines.append("  exemptions applied: \(decision.exemptionsApplied.joined(separator: ", "))")

@@ -31,7 +31,9 @@ struct ConditionParser {
         case "all", "any":
             reader.allowOnly([form])
             let parts = reader.items(form).map(parse)
-            if parts.isEmpty { log.error(.malformedCondition, "`\(form)` needs at least one condition", at: reader.span) }
+            if parts.isEmpty {
+                log.error(.malformedCondition, "`\(form)` needs at least one condition", at: reader.span)
+            }
             return form == "all" ? .all(parts, reader.span) : .any(parts, reader.span)
         case "not":
             reader.allowOnly(["not"])

@@ -6,7 +6,9 @@ final class DiagnosticLog {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    func error(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, help: String? = nil, notes: [String] = []) {
+    func error(
+        _ code: DiagnosticCode, _ message: String, at span: SourceSpan, help: String? = nil, notes: [String] = []
+    ) {
         diagnostics.append(Diagnostic(code, message, at: span, notes: notes, help: help))
     }
 

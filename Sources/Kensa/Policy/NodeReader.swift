@@ -63,10 +63,12 @@ struct NodeReader {
     func id(_ key: String, required: Bool = true) -> Located<String>? {
         guard let text = text(key, required: required) else { return nil }
         let allowed = text.value.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "-_.".unicodeScalars.contains($0)
         }
         if !allowed || text.value.isEmpty {
-            log.error(.invalidID, "`\(text.value)` is not a valid id: use letters, digits, `-`, `_` and `.`", at: text.span)
+            log.error(
+                .invalidID, "`\(text.value)` is not a valid id: use letters, digits, `-`, `_` and `.`", at: text.span)
         }
         return text
     }

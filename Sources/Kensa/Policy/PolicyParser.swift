@@ -71,7 +71,9 @@ struct PolicyParser {
         for entry in reader.entries {
             let name = Located(entry.key.text, entry.key.span)
             if case .mapping = entry.value {
-                guard let parameter = NodeReader(entry.value, what: "parameter `\(name.value)`", log: log) else { continue }
+                guard let parameter = NodeReader(entry.value, what: "parameter `\(name.value)`", log: log) else {
+                    continue
+                }
                 parameter.allowOnly(["value", "description", "cites"])
                 guard let valueNode = parameter.node("value", required: true),
                     let value = ValueParser.value(valueNode, key: "value", log: log)
@@ -141,7 +143,8 @@ struct PolicyParser {
         reader.allowOnly(["id", "title", "cites", "clause", "description", "when"])
         let when = reader.node("when", required: true).map { ConditionParser(log: log).parse($0) }
         guard let id = reader.id("id"), let title = reader.text("title", required: true), let when else { return }
-        syntax.scopes.append(ScopeSyntax(id: id, title: title, cites: reader.text("cites"), when: when, span: reader.span))
+        syntax.scopes.append(
+            ScopeSyntax(id: id, title: title, cites: reader.text("cites"), when: when, span: reader.span))
     }
 
     private mutating func parseRule(_ node: YAMLNode) {

@@ -60,7 +60,9 @@ package final class ByteSource {
     }
 
     /// Opens the source for reading.
-    static func opening(_ source: RecordSource, chunkSize: Int = ByteSource.defaultChunkSize) throws(RecordProblem)
+    static func opening(
+        _ source: RecordSource, chunkSize: Int = ByteSource.defaultChunkSize
+    ) throws(RecordProblem)
         -> ByteSource
     {
         switch source {

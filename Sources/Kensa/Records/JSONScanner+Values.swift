@@ -99,6 +99,8 @@ extension JSONScanner {
             pos += 1
             return false
         }
-        throw error(close == UInt8(ascii: "}") ? "expected `,` or `}` after a value" : "expected `,` or `]` after a value in a list")
+        throw error(
+            close == UInt8(ascii: "}")
+                ? "expected `,` or `}` after a value" : "expected `,` or `]` after a value in a list")
     }
 }

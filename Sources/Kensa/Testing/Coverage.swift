@@ -54,7 +54,8 @@ public struct Coverage: Sendable {
         rules = policy.ruleTargets.map { Rule(id: $0.id, span: $0.span) }
         conditions = policy.conditionTargets.map { Condition(location: $0.location, span: $0.span, text: $0.text) }
         exemptions = policy.exemptionTargets.map { Exemption(id: $0.id, span: $0.span) }
-        conditionIndex = Dictionary(conditions.enumerated().map { ($1.location, $0) }, uniquingKeysWith: { first, _ in first })
+        conditionIndex = Dictionary(
+            conditions.enumerated().map { ($1.location, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Counts every rule, condition and exemption event of one decision's trace.
@@ -114,20 +115,30 @@ public struct Coverage: Sendable {
             if rule.notFired == 0 { gaps.append(Gap(span: rule.span, message: "rule `\(rule.id)` always fired")) }
         }
         for condition in conditions {
-            let missing = [condition.seenTrue == 0 ? "true" : nil, condition.seenFalse == 0 ? "false" : nil].compactMap { $0 }
+            let missing = [condition.seenTrue == 0 ? "true" : nil, condition.seenFalse == 0 ? "false" : nil].compactMap
+            { $0 }
             guard !missing.isEmpty else { continue }
-            let unknown = condition.seenUnknown > 0 ? " (seen unknown \(condition.seenUnknown) time\(condition.seenUnknown == 1 ? "" : "s"))" : ""
+            let unknown =
+                condition.seenUnknown > 0
+                ? " (seen unknown \(condition.seenUnknown) time\(condition.seenUnknown == 1 ? "" : "s"))" : ""
             gaps.append(
-                Gap(span: condition.span, message: "condition \(condition.text) never seen \(missing.joined(separator: " or "))\(unknown)"))
+                Gap(
+                    span: condition.span,
+                    message: "condition \(condition.text) never seen \(missing.joined(separator: " or "))\(unknown)"))
         }
         for exemption in exemptions {
-            if exemption.applied == 0 { gaps.append(Gap(span: exemption.span, message: "exemption `\(exemption.id)` never applied")) }
+            if exemption.applied == 0 {
+                gaps.append(Gap(span: exemption.span, message: "exemption `\(exemption.id)` never applied"))
+            }
             if exemption.rejections.isEmpty {
-                gaps.append(Gap(span: exemption.span, message: "exemption `\(exemption.id)` never claimed without applying"))
+                gaps.append(
+                    Gap(span: exemption.span, message: "exemption `\(exemption.id)` never claimed without applying"))
             }
         }
         return gaps.sorted {
-            ($0.span.file, $0.span.start.line, $0.span.start.column) < ($1.span.file, $1.span.start.line, $1.span.start.column)
+            ($0.span.file, $0.span.start.line, $0.span.start.column) < (
+                $1.span.file, $1.span.start.line, $1.span.start.column
+            )
         }
     }
 
@@ -137,10 +148,12 @@ public struct Coverage: Sendable {
         guard let range = text.range(of: " not applied: ", options: .backwards) else { return "other" }
         let reason = text[range.upperBound...]
         let names: [(prefix: String, name: String)] = [
-            ("no exemption with this id", "unknown_id"), ("not approved", "not_approved"), ("granted to", "other_buyer"),
+            ("no exemption with this id", "unknown_id"), ("not approved", "not_approved"),
+            ("granted to", "other_buyer"),
             ("the record does not name its buyer", "no_buyer"), ("the record's date is unknown", "date_unknown"),
             ("not yet in force", "not_yet_in_force"), ("capped at", "capped"), ("expired on", "expired"),
-            ("its conditions do not hold", "conditions_false"), ("its conditions cannot be settled", "conditions_unknown"),
+            ("its conditions do not hold", "conditions_false"),
+            ("its conditions cannot be settled", "conditions_unknown"),
             ("valid, but the rules it waives", "no_rule_to_waive"),
         ]
         return names.first { reason.hasPrefix($0.prefix) }?.name ?? "other"

@@ -20,13 +20,17 @@ public enum PolicyTests {
 
     /// Parses every test file of the set at `directory`; the diagnostics are sorted, and a suite keeps only its
     /// cases without problems.
-    public static func load(directory: String, policy: CompiledPolicy) -> (suites: [TestSuite], diagnostics: [Diagnostic]) {
+    public static func load(
+        directory: String, policy: CompiledPolicy
+    ) -> (suites: [TestSuite], diagnostics: [Diagnostic]) {
         let paths = files(inSet: directory)
         return load(files: paths.map { ($0, YAMLReader.read(contentsOf: $0)) }, policy: policy)
     }
 
     /// Parses test files already read (name as shown, parsed YAML).
-    public static func load(files: [(name: String, yaml: YAMLFile)], policy: CompiledPolicy) -> (suites: [TestSuite], diagnostics: [Diagnostic]) {
+    public static func load(
+        files: [(name: String, yaml: YAMLFile)], policy: CompiledPolicy
+    ) -> (suites: [TestSuite], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let parser = TestSuiteParser(log: log, policy: policy, records: RecordsFileLoader(log: log))
         var suites: [TestSuite] = []
@@ -54,9 +58,14 @@ public enum PolicyTests {
                     coverage.record(decision.trace ?? [])
                     cases.append(CaseResult(testCase: testCase, decision: decision))
                 case .failure(let problem)?:
-                    log.error(.unreadableTestRecord, "the record of case `\(testCase.name)` cannot be read: \(problem.message)", at: testCase.recordSpan)
+                    log.error(
+                        .unreadableTestRecord,
+                        "the record of case `\(testCase.name)` cannot be read: \(problem.message)",
+                        at: testCase.recordSpan)
                 case nil:
-                    log.error(.unreadableTestRecord, "the record of case `\(testCase.name)` is empty", at: testCase.recordSpan)
+                    log.error(
+                        .unreadableTestRecord, "the record of case `\(testCase.name)` is empty", at: testCase.recordSpan
+                    )
                 }
             }
             results.append(SuiteResult(file: suite.file, cases: cases))

@@ -24,14 +24,18 @@ final class RecordsFileLoader {
         var file = RecordsFile(path: path, records: [:], readable: true)
         let isJSONL = path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
         guard isJSONL || path.hasSuffix(".json") else {
-            log.error(.unreadableRecordsFile, "records file `\(name.value)` must be JSON Lines (.jsonl) or JSON (.json)", at: name.span)
+            log.error(
+                .unreadableRecordsFile, "records file `\(name.value)` must be JSON Lines (.jsonl) or JSON (.json)",
+                at: name.span)
             file.readable = false
             loaded[path] = file
             return file
         }
         if let data = FileManager.default.contents(atPath: path) {
             let bytes = [UInt8](data)
-            file.records = isJSONL ? records(inLines: bytes, path: path, at: name.span)
+            file.records =
+                isJSONL
+                ? records(inLines: bytes, path: path, at: name.span)
                 : records(in: YAMLReader.parse(bytes, file: path), path: path, at: name.span)
         } else {
             log.error(.unreadableRecordsFile, "cannot read records file `\(path)`", at: name.span)
@@ -47,7 +51,8 @@ final class RecordsFileLoader {
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { continue }
             let parsed = YAMLReader.parse(Array(line), file: "\(path):\(index + 1)")
             if let problem = parsed.problems.first {
-                log.error(.unreadableRecordsFile, "records file `\(path)`, line \(index + 1): \(problem.message)", at: span)
+                log.error(
+                    .unreadableRecordsFile, "records file `\(path)`, line \(index + 1): \(problem.message)", at: span)
                 continue
             }
             for node in parsed.documents { if let id = YAMLRecord.id(of: node) { found[id] = node } }

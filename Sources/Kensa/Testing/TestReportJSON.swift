@@ -42,7 +42,11 @@ public enum TestReportJSON {
         writer.endObject()
         writer.field("mismatches", strings: result.mismatches)
         if !result.passed {
-            writer.field("trace", strings: TraceExcerpt.events(of: result.decision, expected: expected).map { DecisionText(colour: false).render($0) })
+            writer.field(
+                "trace",
+                strings: TraceExcerpt.events(of: result.decision, expected: expected).map {
+                    DecisionText(colour: false).render($0)
+                })
         }
         writer.endObject()
     }

@@ -3,21 +3,25 @@
 public enum TestReportJUnit {
     public static func xml(_ run: TestRun, policyID: String) -> String {
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        lines.append("<testsuites name=\"\(escape(policyID))\" tests=\"\(run.passed + run.failed)\" failures=\"\(run.failed)\">")
+        lines.append(
+            "<testsuites name=\"\(escape(policyID))\" tests=\"\(run.passed + run.failed)\" failures=\"\(run.failed)\">")
         for suite in run.suites {
             let failures = suite.cases.filter { !$0.passed }.count
             lines.append(
-                "  <testsuite name=\"\(escape(suite.file))\" tests=\"\(suite.cases.count)\" failures=\"\(failures)\" errors=\"0\">")
+                "  <testsuite name=\"\(escape(suite.file))\" tests=\"\(suite.cases.count)\" failures=\"\(failures)\" errors=\"0\">"
+            )
             for result in suite.cases {
-                let open = "    <testcase classname=\"\(escape(policyID))\" name=\"\(escape(result.testCase.name))\" "
+                let open =
+                    "    <testcase classname=\"\(escape(policyID))\" name=\"\(escape(result.testCase.name))\" "
                     + "file=\"\(escape(result.testCase.span.file))\" line=\"\(result.testCase.span.start.line)\""
                 if result.passed {
                     lines.append(open + "/>")
                     continue
                 }
                 lines.append(open + ">")
-                lines.append("      <failure message=\"\(escape(result.mismatches.joined(separator: "; ")))\" type=\"mismatch\">"
-                    + escape(TestReportText.failureBody(result)) + "</failure>")
+                lines.append(
+                    "      <failure message=\"\(escape(result.mismatches.joined(separator: "; ")))\" type=\"mismatch\">"
+                        + escape(TestReportText.failureBody(result)) + "</failure>")
                 lines.append("    </testcase>")
             }
             lines.append("  </testsuite>")

@@ -19,8 +19,10 @@ public struct TestReportText {
     public static func failureBody(_ result: CaseResult, colour: Bool = false) -> String {
         var lines = result.mismatches
         let decision = result.decision
-        lines.append("decision: \(decision.outcome.name)" + (decision.decidedBy.isEmpty ? "" : " by \(decision.decidedBy.joined(separator: ", "))")
-            + (decision.judgedAt.map { ", judged at \($0)" } ?? ""))
+        lines.append(
+            "decision: \(decision.outcome.name)"
+                + (decision.decidedBy.isEmpty ? "" : " by \(decision.decidedBy.joined(separator: ", "))")
+                + (decision.judgedAt.map { ", judged at \($0)" } ?? ""))
         lines += decision.reasons.map { "  - \($0)" }
         lines.append("trace:")
         let renderer = DecisionText(colour: colour)

@@ -19,7 +19,9 @@ struct TestSuiteParser {
         guard let top = NodeReader(document, what: "a test file", log: log) else { return [] }
         top.allowOnly(Self.fileKeys)
         if let version = top.text("kensa"), version.value != "1" {
-            log.error(.unsupportedVersion, "this Kensa reads test files of version 1, not `\(version.value)`", at: version.span)
+            log.error(
+                .unsupportedVersion, "this Kensa reads test files of version 1, not `\(version.value)`",
+                at: version.span)
         }
         if !top.has("cases") && !top.has("variations") {
             log.error(.missingKey, "a test file has neither `cases` nor `variations`", at: top.span)
@@ -35,7 +37,8 @@ struct TestSuiteParser {
             guard let expectation = expectation(reader), let name, let record else { continue }
             result.append(
                 TestCase(
-                    name: name.value, span: name.span, recordJSON: YAMLRecord.json(record.node), recordSpan: record.span,
+                    name: name.value, span: name.span, recordJSON: YAMLRecord.json(record.node),
+                    recordSpan: record.span,
                     asOf: asOf?.value, expectation: expectation))
         }
         for node in top.items("variations") {
@@ -74,7 +77,9 @@ struct TestSuiteParser {
         switch node {
         case .mapping(let entries, let span):
             if entries.contains(where: { $0.key.text == "id" }) { return (node, span) }
-            let id = YAMLEntry(key: YAMLScalar(text: "id", style: .plain, span: span), value: .scalar(YAMLScalar(text: "test", style: .doubleQuoted, span: span)))
+            let id = YAMLEntry(
+                key: YAMLScalar(text: "id", style: .plain, span: span),
+                value: .scalar(YAMLScalar(text: "test", style: .doubleQuoted, span: span)))
             return (.mapping([id] + entries, span), span)
         case .scalar(let scalar) where !scalar.isNull:
             guard let source else {
@@ -93,7 +98,9 @@ struct TestSuiteParser {
             }
             return (found, scalar.span)
         default:
-            log.error(.wrongType, "`record` must be a record id or a mapping of record fields, not a \(node.kindName)", at: node.span)
+            log.error(
+                .wrongType, "`record` must be a record id or a mapping of record fields, not a \(node.kindName)",
+                at: node.span)
             return nil
         }
     }
@@ -109,7 +116,8 @@ struct TestSuiteParser {
                 } else {
                     valid = false
                     log.error(
-                        .invalidOverride, "cannot set `\(entry.key.text)`: a part of the path is not an object in the base record",
+                        .invalidOverride,
+                        "cannot set `\(entry.key.text)`: a part of the path is not an object in the base record",
                         at: entry.key.span)
                 }
             }
@@ -119,13 +127,16 @@ struct TestSuiteParser {
                 record = changed
             } else {
                 valid = false
-                log.error(.invalidOverride, "cannot unset `\(path.value)`: the base record has no value there", at: path.span)
+                log.error(
+                    .invalidOverride, "cannot unset `\(path.value)`: the base record has no value there", at: path.span)
             }
         }
         return valid ? record : nil
     }
 
-    private func path(_ dotted: String) -> [String] { dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+    private func path(_ dotted: String) -> [String] {
+        dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
 
     private func expectation(_ reader: NodeReader) -> TestExpectation? {
         guard let written = reader.text("outcome", required: true) else { return nil }
@@ -133,7 +144,8 @@ struct TestSuiteParser {
             let names = Outcome.allCases.map(\.name)
             log.error(
                 .unknownValue, "`\(written.value)` is not an outcome", at: written.span,
-                help: Suggestion.didYouMean(written.value, among: names) ?? "write one of \(names.joined(separator: ", "))")
+                help: Suggestion.didYouMean(written.value, among: names)
+                    ?? "write one of \(names.joined(separator: ", "))")
             return nil
         }
         let rules = reader.has("decided_by") ? reader.texts("decided_by") : nil

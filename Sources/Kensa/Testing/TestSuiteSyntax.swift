@@ -31,7 +31,9 @@ public struct TestExpectation: Sendable, Hashable {
     /// Texts each of which must appear in some reason of the decision.
     public var reasons: [String]
 
-    public init(outcome: Outcome, decidedBy: [String]? = nil, exemptionsApplied: [String]? = nil, reasons: [String] = []) {
+    public init(
+        outcome: Outcome, decidedBy: [String]? = nil, exemptionsApplied: [String]? = nil, reasons: [String] = []
+    ) {
         self.outcome = outcome
         self.decidedBy = decidedBy
         self.exemptionsApplied = exemptionsApplied

@@ -7,7 +7,8 @@ enum TraceExcerpt {
         let named = Set(decision.decidedBy + (expected.decidedBy ?? []))
         let chosen = trace.filter { $0.kind == .rule && (named.contains($0.id ?? "") || $0.result != "not_fired") }
         let keepAllRules = chosen.isEmpty
-        let showScopeConditions = [decision.outcome, expected.outcome].contains(.notApplicable)
+        let showScopeConditions =
+            [decision.outcome, expected.outcome].contains(.notApplicable)
             || (decision.outcome == .reviewRequired && decision.decidedBy.isEmpty)
         var result: [TraceEvent] = []
         var keepingBlock = false

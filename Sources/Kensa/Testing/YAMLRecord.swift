@@ -9,7 +9,9 @@ enum YAMLRecord {
         guard let first = path.first else { return value }
         guard case .mapping(var entries, let span) = node else { return nil }
         if let index = entries.firstIndex(where: { $0.key.text == first }) {
-            guard let changed = setting(Array(path.dropFirst()), to: value, in: entries[index].value) else { return nil }
+            guard let changed = setting(Array(path.dropFirst()), to: value, in: entries[index].value) else {
+                return nil
+            }
             entries[index].value = changed
         } else {
             let empty = YAMLNode.mapping([], value.span)

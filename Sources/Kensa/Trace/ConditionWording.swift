@@ -29,13 +29,19 @@ struct ConditionWording {
         case (_, "contains", let no): text = no ? " does not contain \(expected)" : " contains \(expected)"
         case (_, "contains_any", let no): text = no ? " contains none of \(expected)" : " contains any of \(expected)"
         case (_, "contains_all", let no): text = no ? " lacks some of \(expected)" : " contains all of \(expected)"
-        case (_, "at_least", let no): text = " is \(isDate ? (no ? "before" : "on or after") : (no ? "below" : "at least")) \(expected)"
-        case (_, "at_most", let no): text = " is \(isDate ? (no ? "after" : "on or before") : (no ? "above" : "at most")) \(expected)"
-        case (_, "above", let no): text = " is \(isDate ? (no ? "on or before" : "after") : (no ? "at most" : "above")) \(expected)"
-        case (_, "below", let no): text = " is \(isDate ? (no ? "on or after" : "before") : (no ? "at least" : "below")) \(expected)"
+        case (_, "at_least", let no):
+            text = " is \(isDate ? (no ? "before" : "on or after") : (no ? "below" : "at least")) \(expected)"
+        case (_, "at_most", let no):
+            text = " is \(isDate ? (no ? "after" : "on or before") : (no ? "above" : "at most")) \(expected)"
+        case (_, "above", let no):
+            text = " is \(isDate ? (no ? "on or before" : "after") : (no ? "at most" : "above")) \(expected)"
+        case (_, "below", let no):
+            text = " is \(isDate ? (no ? "on or after" : "before") : (no ? "at least" : "below")) \(expected)"
         case (_, "present", let no): text = (expected == "true") != no ? " is given" : " is not given"
-        case (_, "in_group", let no): text = no ? " does not belong to vendor group \(groups)" : " belongs to vendor group \(groups)"
-        case (_, "origin", let no), (_, "origin_in", let no): text = no ? " is not of origin \(groups)" : " is of origin \(groups)"
+        case (_, "in_group", let no):
+            text = no ? " does not belong to vendor group \(groups)" : " belongs to vendor group \(groups)"
+        case (_, "origin", let no), (_, "origin_in", let no):
+            text = no ? " is not of origin \(groups)" : " is of origin \(groups)"
         case (_, "resolved", let no):
             text = (expected == "true") != no ? " is in the vendor registry" : " is not in the vendor registry"
         default: text = " \(info.op ?? "") \(expected)"
@@ -68,13 +74,16 @@ struct ConditionWording {
         guard case .text(let name) = value else { return self.value(value, FieldSpec("", .text)) }
         guard let sighting else { return "\"\(name)\", which the vendor registry does not know" }
         let registry = policy.vendors
-        let company = sighting.identity.member.map { registry.members[$0].name } ?? registry.groups[sighting.identity.group].name
+        let company =
+            sighting.identity.member.map { registry.members[$0].name } ?? registry.groups[sighting.identity.group].name
         let origin = registry.groups[sighting.identity.group].origin
         guard let group = sighting.group else {
             return "\"\(name)\" (\(company), origin \(origin); its group depends on the date, which is unknown)"
         }
         let groupName = registry.groups[group].name
-        let former = group != sighting.identity.group ? ", no longer in group \(registry.groups[sighting.identity.group].name)" : ""
+        let former =
+            group != sighting.identity.group
+            ? ", no longer in group \(registry.groups[sighting.identity.group].name)" : ""
         return "\"\(name)\" (\(company), group \(groupName)\(former), origin \(origin))"
     }
 }

@@ -64,10 +64,13 @@ final class DecisionWriter {
             for (slot, value) in values.enumerated() {
                 switch value {
                 case .invalid(let reason, let written):
-                    notes.append("`\(prefix + layout.fields[slot].path)` is \"\(written)\": \(reason), so it counts as unknown")
+                    notes.append(
+                        "`\(prefix + layout.fields[slot].path)` is \"\(written)\": \(reason), so it counts as unknown")
                 case .list(let elements):
                     for case .invalid(let reason, let written) in elements {
-                        notes.append("`\(prefix + layout.fields[slot].path)` holds \"\(written)\": \(reason), so it counts as unknown")
+                        notes.append(
+                            "`\(prefix + layout.fields[slot].path)` holds \"\(written)\": \(reason), so it counts as unknown"
+                        )
                     }
                 case .objects(let elements):
                     guard case .objectList(let inner) = layout.fields[slot].type else { continue }
@@ -98,15 +101,19 @@ final class DecisionWriter {
         guard evaluation.inScope != .yes else {
             let restricted = evaluation.rules.contains { ($0.effect ?? .permitted) >= .reviewRequired }
             guard !restricted else { return [] }
-            let held = policy.scopes.indices.filter { evaluation.scopes[$0] == .yes }.map { "`\(policy.scopes[$0].id)`" }
+            let held = policy.scopes.indices.filter { evaluation.scopes[$0] == .yes }.map {
+                "`\(policy.scopes[$0].id)`"
+            }
             let waived = evaluation.exemptions.contains { !$0.turnedRules.isEmpty }
-            let line = "in scope \(held.joined(separator: ", ")); no rule restricts this record"
+            let line =
+                "in scope \(held.joined(separator: ", ")); no rule restricts this record"
                 + (waived ? " after the exemptions applied" : "")
             return evaluation.outcome == .permitted
                 ? [line] : [line + ", but it cannot be approved while a value it gives cannot be used"]
         }
         return Self.scopesToExplain(evaluation).map { index in
-            let culprits = text.step { if case .scope(index) = $0 { true } else { false } }.map(recorder.culprits(of:)) ?? []
+            let culprits =
+                text.step { if case .scope(index) = $0 { true } else { false } }.map(recorder.culprits(of:)) ?? []
             let flags = Int32(evaluation.inScope.rawValue)
             return cache.wording(for: ReasonLineKey(line: .scope(index), flags: flags, culprits: culprits, in: text)) {
                 let scope = policy.scopes[index]
@@ -127,7 +134,8 @@ final class DecisionWriter {
             guard let exception = result.exception, result.scope != .no, result.when != .no else { return nil }
             let rule = policy.rules[index]
             let excepted = rule.exceptions[exception]
-            return "rule `\(rule.id)` (\(rule.title)) does not apply: exception `\(excepted.id)` (\(excepted.title)) holds"
+            return
+                "rule `\(rule.id)` (\(rule.title)) does not apply: exception `\(excepted.id)` (\(excepted.title)) holds"
         }
     }
 
@@ -143,7 +151,8 @@ final class DecisionWriter {
             let flags = Int32(result.truth.rawValue) | Int32(result.effect!.rawValue) << 2 | (wouldApply ? 32 : 0)
             return cache.wording(for: ReasonLineKey(line: .rule(index), flags: flags, culprits: culprits, in: text)) {
                 let rule = policy.rules[index]
-                let why = wouldApply
+                let why =
+                    wouldApply
                     ? "it would apply if the record were in scope (\(text.words(culprits))), "
                         + "and whether it is in scope cannot be settled"
                     : text.words(culprits)
@@ -160,7 +169,8 @@ final class DecisionWriter {
             }
             let exemption = policy.exemptions[verdict.exemption!]
             let rules = verdict.turnedRules.map { "`\(policy.rules[$0].id)`" }.joined(separator: ", ")
-            return "exemption `\(exemption.id)` (\(exemption.authority)) applied: waives \(rules) → \(exemption.outcome.name)"
+            return
+                "exemption `\(exemption.id)` (\(exemption.authority)) applied: waives \(rules) → \(exemption.outcome.name)"
         }
     }
 }

@@ -27,17 +27,22 @@ struct TraceBuilder {
         case (.registry, let entity?):
             let registered = policy.entities.entities[entity]
             let className = RecordLayout.entityClasses[registered.entityClass]
-            let override = buyer.overridden.map {
-                "; the record said \(wording.value($0, policy.layout.fields[policy.slots.entityClass])), and the registry wins"
-            } ?? ""
+            let override =
+                buyer.overridden.map {
+                    "; the record said \(wording.value($0, policy.layout.fields[policy.slots.entityClass])), and the registry wins"
+                } ?? ""
             event = TraceEvent(
                 kind: .buyer, depth: 0, result: "registry",
                 text: "buyer \(name) is \(registered.name), a \(className) (entity registry)\(override)")
         case (.record, let entity):
-            let className = wording.value(values[policy.slots.entityClass], policy.layout.fields[policy.slots.entityClass])
-            let known = entity.map { " (\(policy.entities.entities[$0].name) in the entity registry)" } ?? " (not in the entity registry)"
+            let className = wording.value(
+                values[policy.slots.entityClass], policy.layout.fields[policy.slots.entityClass])
+            let known =
+                entity.map { " (\(policy.entities.entities[$0].name) in the entity registry)" }
+                ?? " (not in the entity registry)"
             event = TraceEvent(
-                kind: .buyer, depth: 0, result: "record", text: "buyer \(name) is a \(className) as the record says\(known)")
+                kind: .buyer, depth: 0, result: "record",
+                text: "buyer \(name) is a \(className) as the record says\(known)")
         default:
             var why = "the entity registry does not know the name"
             if case .text(let written) = values[policy.slots.buyerName],
@@ -45,7 +50,8 @@ struct TraceBuilder {
             {
                 let known = policy.entities.entities[entity]
                 let window = [known.from.map { "from \($0)" }, known.until.map { "until \($0)" }].compactMap { $0 }
-                why = "the entity registry lists \(known.name) only \(window.joined(separator: " "))"
+                why =
+                    "the entity registry lists \(known.name) only \(window.joined(separator: " "))"
                     + (evaluation.day.map { ", not on \($0)" } ?? "")
             }
             event = TraceEvent(
@@ -79,7 +85,8 @@ struct TraceBuilder {
             let scope = policy.scopes[scopeIndex]
             let result = ["does_not_hold", "unknown", "holds"][Int(step.truth.rawValue)]
             let verb = ["does not hold", "cannot be settled", "holds"][Int(step.truth.rawValue)]
-            var event = TraceEvent(kind: .scope, depth: 0, result: result, text: "scope `\(scope.id)` (\(scope.title)) \(verb)")
+            var event = TraceEvent(
+                kind: .scope, depth: 0, result: result, text: "scope `\(scope.id)` (\(scope.title)) \(verb)")
             event.id = scope.id
             event.title = scope.title
             event.cites = scope.cites
@@ -96,18 +103,20 @@ struct TraceBuilder {
                     kind: .ruleScope, depth: step.depth, result: step.truth.description,
                     text: "\(verb) \(day): in force \(window)")
             }
-            let sentence = switch step.truth {
-            case .yes where names.isEmpty: "in scope (the set has no scopes, so it governs every record)"
-            case .yes: "in scope (\(names))"
-            case .no: "out of scope: \(names.isEmpty ? "the set" : names) does not hold"
-            case .unknown: "whether \(names) holds cannot be settled"
-            }
+            let sentence =
+                switch step.truth {
+                case .yes where names.isEmpty: "in scope (the set has no scopes, so it governs every record)"
+                case .yes: "in scope (\(names))"
+                case .no: "out of scope: \(names.isEmpty ? "the set" : names) does not hold"
+                case .unknown: "whether \(names) holds cannot be settled"
+                }
             return TraceEvent(kind: .ruleScope, depth: step.depth, result: step.truth.description, text: sentence)
         case .rule(let ruleIndex):
             return ruleEvent(ruleIndex, depth: step.depth)
         case .exception(let ruleIndex, let exceptionIndex):
             let exception = policy.rules[ruleIndex].exceptions[exceptionIndex]
-            let verb = ["not established", "not established, its facts are unknown", "established"][Int(step.truth.rawValue)]
+            let verb = ["not established", "not established, its facts are unknown", "established"][
+                Int(step.truth.rawValue)]
             var event = TraceEvent(
                 kind: .exception, depth: step.depth, result: step.truth.description,
                 text: "unless `\(exception.id)` (\(exception.title)): \(verb)")

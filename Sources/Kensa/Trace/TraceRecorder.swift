@@ -70,7 +70,8 @@ struct RecordedTrace {
 
     private func collectCulprits(of index: Int, into found: inout [Int]) {
         let step = steps[index]
-        let kind: ConditionInfo.Kind? = if case .condition(let info) = step.subject { conditions[info].kind } else { nil }
+        let kind: ConditionInfo.Kind? =
+            if case .condition(let info) = step.subject { conditions[info].kind } else { nil }
         let wanted = kind == .not ? step.truth.negated : step.truth
         // `kind` is unwrapped first: against an optional, `.some` would match Optional.some.
         let firstOnly: Bool =

@@ -33,7 +33,9 @@ struct ChangeCandidates {
             if case .objectList(let elementLayout) = spec.type {
                 result += listChanges(slot, elementLayout, elementSlots[slot] ?? [], values[slot])
             } else {
-                result += valueChanges(spec, current: values[slot]).map { FieldChange(target: .field(slot: slot), value: $0.0, group: $0.1) }
+                result += valueChanges(spec, current: values[slot]).map {
+                    FieldChange(target: .field(slot: slot), value: $0.0, group: $0.1)
+                }
             }
         }
         if case .list(let claimed) = values[policy.slots.exemptions] {
@@ -44,7 +46,9 @@ struct ChangeCandidates {
         return result
     }
 
-    private func listChanges(_ slot: Int, _ layout: RecordLayout, _ read: Set<Int>, _ current: FieldValue) -> [FieldChange] {
+    private func listChanges(
+        _ slot: Int, _ layout: RecordLayout, _ read: Set<Int>, _ current: FieldValue
+    ) -> [FieldChange] {
         var result: [FieldChange] = []
         if current != .objects([]) { result.append(FieldChange(target: .field(slot: slot), value: .objects([]))) }
         guard case .objects(let elements) = current else { return result }
@@ -77,7 +81,8 @@ struct ChangeCandidates {
             var result: [(FieldValue, Int?)] = present.isEmpty ? [] : [(.list([]), nil)]
             for index in names.indices {
                 let value = FieldValue.choice(index)
-                result.append((.list(present.contains(value) ? present.filter { $0 != value } : present + [value]), nil))
+                result.append(
+                    (.list(present.contains(value) ? present.filter { $0 != value } : present + [value]), nil))
             }
             return result
         default:

@@ -35,7 +35,9 @@ struct WhatIfSearch {
                         break
                     }
                     let conflicting = combination.indices.contains { a in
-                        combination.indices.contains { b in a < b && candidates[combination[a]].conflicts(with: candidates[combination[b]]) }
+                        combination.indices.contains { b in
+                            a < b && candidates[combination[a]].conflicts(with: candidates[combination[b]])
+                        }
                     }
                     let covered = solutions.contains { Set($0).isSubset(of: combination) }
                     if !conflicting && !covered { test(combination) }

@@ -8,7 +8,9 @@ struct WhatIfWording {
         var folded: [[FieldChange]: [[Int?]]] = [:]
         var order: [[FieldChange]] = []
         for solution in solutions {
-            let key = solution.map { FieldChange(target: $0.target, value: $0.group == nil ? $0.value : .missing, group: nil) }
+            let key = solution.map {
+                FieldChange(target: $0.target, value: $0.group == nil ? $0.value : .missing, group: nil)
+            }
             if folded[key] == nil { order.append(key) }
             folded[key, default: []].append(solution.map(\.group))
         }
@@ -28,7 +30,9 @@ struct WhatIfWording {
             }
         }
         return result.sorted {
-            ($0.changes.count, $0.changes.joined(separator: "\n")) < ($1.changes.count, $1.changes.joined(separator: "\n"))
+            ($0.changes.count, $0.changes.joined(separator: "\n")) < (
+                $1.changes.count, $1.changes.joined(separator: "\n")
+            )
         }
     }
 
@@ -38,7 +42,9 @@ struct WhatIfWording {
         case .removeElement(let list, let index):
             return "drop `\(policy.layout.fields[list].path)[\(index)]`\(part(list, index))"
         case .field(let slot) where slot == policy.slots.exemptions:
-            if case .list(let claimed) = change.value, case .text(let id)? = claimed.last { return "claim exemption `\(id)`" }
+            if case .list(let claimed) = change.value, case .text(let id)? = claimed.last {
+                return "claim exemption `\(id)`"
+            }
             return "change the exemptions claimed"
         case .field(let slot):
             let spec = policy.layout.fields[slot]
@@ -59,7 +65,8 @@ struct WhatIfWording {
         let names = { (indices: [Int]) in indices.map { policy.vendors.groups[$0].name }.joined(separator: ", ") }
         if groups.count * 2 > declared {
             let excluded = (0..<declared).filter { !groups.contains($0) }
-            return "made by a maker outside groups \(names(excluded)) (e.g. \(policy.vendors.groups[groups.min()!].name))"
+            return
+                "made by a maker outside groups \(names(excluded)) (e.g. \(policy.vendors.groups[groups.min()!].name))"
         }
         return "made by a maker of group \(names(groups.sorted()).replacingOccurrences(of: ", ", with: " or "))"
     }

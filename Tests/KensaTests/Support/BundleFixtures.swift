@@ -18,7 +18,9 @@ enum BundleFixtures {
     static func replacing(_ old: String, with new: String, in bytes: [UInt8]) -> [UInt8] {
         let old = Array(old.utf8)
         precondition(old.count == new.utf8.count)
-        guard let start = (0...(bytes.count - old.count)).first(where: { bytes[$0..<$0 + old.count].elementsEqual(old) }) else {
+        guard
+            let start = (0...(bytes.count - old.count)).first(where: { bytes[$0..<$0 + old.count].elementsEqual(old) })
+        else {
             fatalError("no `\(String(decoding: old, as: UTF8.self))` in the bundle")
         }
         var changed = bytes

@@ -26,7 +26,8 @@ enum Fixtures {
 
     /// The index of a choice value of a field.
     static func choice(_ policy: CompiledPolicy, _ path: String, _ name: String) -> FieldValue {
-        guard let slot = policy.recordLayout.slot(of: path), case .choice(let names) = policy.recordLayout.fields[slot].type,
+        guard let slot = policy.recordLayout.slot(of: path),
+            case .choice(let names) = policy.recordLayout.fields[slot].type,
             let index = names.firstIndex(of: name)
         else { fatalError("no value \(name) for \(path)") }
         return .choice(index)

@@ -10,14 +10,19 @@ enum Golden {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let url = casesDirectory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["KENSA_RECORD_GOLDEN"] == "1" {
             try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("re-recorded \(name); review the change and run again without KENSA_RECORD_GOLDEN", sourceLocation: sourceLocation)
+            Issue.record(
+                "re-recorded \(name); review the change and run again without KENSA_RECORD_GOLDEN",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "output differs from \(name); re-record with KENSA_RECORD_GOLDEN=1 if intended", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, "output differs from \(name); re-record with KENSA_RECORD_GOLDEN=1 if intended",
+            sourceLocation: sourceLocation)
     }
 }
