@@ -65,8 +65,8 @@ struct LintSpace {
     /// Decides a record (fields left out take their fallbacks first); returns the values decided and the result.
     func decide(_ record: [FieldValue]) -> (values: [FieldValue], evaluation: Evaluation) {
         var silent = SilentObserver()
-        let values = withFallbacks(record)
-        return (values, evaluator.evaluate(values, asOf: nil, observer: &silent))
+        let evaluation = evaluator.evaluate(withFallbacks(record), asOf: nil, observer: &silent)
+        return (evaluation.values, evaluation)
     }
 
     /// The other rules' free fields, split into groups that share no field, with the settled fields each group's
