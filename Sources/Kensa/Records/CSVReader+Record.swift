@@ -12,7 +12,7 @@ extension CSVReader {
                 RecordProblem(
                     line: line, id: id, message: "CSV row has \(cells.count) cells but the header has \(columns.count)"))
         }
-        var values = [FieldValue](repeating: .missing, count: plan.layouts[0].kinds.count)
+        var values = plan.missingValues(layout: 0)
         var entries: [Int: [Int: [FieldValue]]] = [:]
         var declaredEmpty: [Int: FieldValue] = [:]
         for (position, column) in columns.enumerated() {
