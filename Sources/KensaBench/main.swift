@@ -34,7 +34,8 @@ func csvRecord(_ index: Int) -> String {
         + "NEC Corporation,my_number;personal,business_system,NISC,pending,\(48_000_000 + index),JPY"
 }
 
-let csvHeader = "id,date,buyer.name,category,product.description,product.brand,product.manufacturer,product.model,"
+let csvHeader =
+    "id,date,buyer.name,category,product.description,product.brand,product.manufacturer,product.model,"
     + "components.0.part,components.0.manufacturer,supplier.name,data.classes,system_role,consultation.body,"
     + "consultation.status,value.amount,value.currency"
 
@@ -45,11 +46,14 @@ func write(_ name: String, _ text: String) -> String {
 }
 
 let records = CommandLine.arguments.count > 3 ? [] : (0..<count).map(jsonRecord)
-let files: [(RecordFormat, String)] = CommandLine.arguments.count > 3 ? [(.jsonl, CommandLine.arguments[3])] : [
-    (.jsonl, write("kensa-bench.jsonl", records.joined(separator: "\n") + "\n")),
-    (.json, write("kensa-bench.json", "[\n" + records.joined(separator: ",\n") + "\n]\n")),
-    (.csv, write("kensa-bench.csv", ([csvHeader] + (0..<count).map(csvRecord)).joined(separator: "\r\n") + "\r\n")),
-]
+let files: [(RecordFormat, String)] =
+    CommandLine.arguments.count > 3
+    ? [(.jsonl, CommandLine.arguments[3])]
+    : [
+        (.jsonl, write("kensa-bench.jsonl", records.joined(separator: "\n") + "\n")),
+        (.json, write("kensa-bench.json", "[\n" + records.joined(separator: ",\n") + "\n]\n")),
+        (.csv, write("kensa-bench.csv", ([csvHeader] + (0..<count).map(csvRecord)).joined(separator: "\r\n") + "\r\n")),
+    ]
 
 for (format, path) in files {
     let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

@@ -19,9 +19,14 @@ import Testing
         #expect(first["category"] == choice("category", "software"))
         #expect(first["security_purpose"] == .bool(true))
         #expect(first["value.amount"] == .number(48_000_000))
-        #expect(first["data.classes"] == .list([choice("data.classes", "my_number"), choice("data.classes", "personal")]))
+        #expect(
+            first["data.classes"] == .list([choice("data.classes", "my_number"), choice("data.classes", "personal")]))
         #expect(first["exemptions"] == .list([.text("W-1")]))
-        #expect(first["components"] == .objects([[.text("LTE module"), .text("ZTE"), .missing], [.missing, .text("Huawei,\nJapan"), .missing]]))
+        #expect(
+            first["components"]
+                == .objects([
+                    [.text("LTE module"), .text("ZTE"), .missing], [.missing, .text("Huawei,\nJapan"), .missing],
+                ]))
         #expect(first["action"] == choice("action", "new_contract"))
     }
 
@@ -55,7 +60,8 @@ import Testing
     @Test func reportsRowsWithTheWrongNumberOfCellsAndReadsOn() {
         let inputs = readAll(.csv, "id,category\nA,software\nB,software,extra\n\nC,non_it\n")
         #expect(inputs.count == 3)
-        #expect(inputs[1].problem == RecordProblem(line: 3, id: "B", message: "CSV row has 3 cells but the header has 2"))
+        #expect(
+            inputs[1].problem == RecordProblem(line: 3, id: "B", message: "CSV row has 3 cells but the header has 2"))
         #expect(inputs[2].record?.id == "C")
         #expect(inputs[2].record?.line == 5)
         #expect(inputs[2].record?.index == 2)
@@ -64,7 +70,9 @@ import Testing
     @Test func reportsAQuoteLeftOpen() {
         let inputs = readAll(.csv, "id,buyer.name\nA,X\nB,\"Unclosed\nstill going")
         #expect(inputs.count == 2)
-        #expect(inputs[1].problem == RecordProblem(line: 3, message: "a quoted cell is not closed before the end of the input"))
+        #expect(
+            inputs[1].problem
+                == RecordProblem(line: 3, message: "a quoted cell is not closed before the end of the input"))
     }
 
     @Test func reportsTextAfterAClosingQuoteAndReadsOn() {
@@ -76,7 +84,8 @@ import Testing
 
     @Test func rejectsAHeaderNamingAColumnTwice() {
         let inputs = readAll(.csv, "id,buyer.name, buyer.name\nA,X,Y\n")
-        #expect(inputs == [.malformed(RecordProblem(line: 1, message: "the header names the column `buyer.name` twice"))])
+        #expect(
+            inputs == [.malformed(RecordProblem(line: 1, message: "the header names the column `buyer.name` twice"))])
     }
 
     @Test func requiresAnID() {

@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func goesOnAfterAnUnusableElement() throws {
-        let inputs = readAll(.json, "[{\"id\": \"A\"},\n 42,\n {\"id\": \"B\", \"id\": \"C\"},\n {\"date\": null},\n {\"id\": \"D\"}]")
+        let inputs = readAll(
+            .json, "[{\"id\": \"A\"},\n 42,\n {\"id\": \"B\", \"id\": \"C\"},\n {\"date\": null},\n {\"id\": \"D\"}]")
         #expect(inputs.count == 5)
         #expect(inputs[1].problem == RecordProblem(line: 2, column: 2, message: "a record must be a JSON object `{…}`"))
         #expect(inputs[2].problem == RecordProblem(line: 3, column: 14, id: "B", message: "duplicate key `id`"))
@@ -43,7 +44,8 @@ import Testing
     }
 
     @Test func stopsAtBrokenSyntaxWithLineAndColumn() throws {
-        let inputs = readAll(.json, "[{\"id\": \"A\"},\n {\"id\": \"B\",\n  \"date\" \"2021-06-01\"},\n {\"id\": \"C\"}]")
+        let inputs = readAll(
+            .json, "[{\"id\": \"A\"},\n {\"id\": \"B\",\n  \"date\" \"2021-06-01\"},\n {\"id\": \"C\"}]")
         #expect(inputs.count == 2)
         #expect(inputs[0].record?.id == "A")
         #expect(inputs[1].problem == RecordProblem(line: 3, column: 10, id: "B", message: "expected `:` after a key"))
@@ -60,18 +62,24 @@ import Testing
         let inputs = readAll(.json, "{\"id\": \"A\"}\n{\"id\": \"B\"}")
         #expect(inputs.count == 2)
         #expect(inputs[0].record?.id == "A")
-        #expect(inputs[1].problem == RecordProblem(line: 2, column: 1, message: "unexpected text after the end of the records"))
+        #expect(
+            inputs[1].problem
+                == RecordProblem(line: 2, column: 1, message: "unexpected text after the end of the records"))
     }
 
     @Test func rejectsADocumentThatIsNotAnObjectOrList() {
         let inputs = readAll(.json, "\"records\"")
-        #expect(inputs.map(\.problem?.message) == ["the input must be a JSON object `{…}` or a list of objects `[{…}, …]`"])
+        #expect(
+            inputs.map(\.problem?.message) == ["the input must be a JSON object `{…}` or a list of objects `[{…}, …]`"])
     }
 
     @Test func rejectsInputsOverTheSizeLimit() {
-        var reader = JSONDocumentReader(source: ByteSource(bytes: Array(#"[{"id": "A"}, {"id": "B"}]"#.utf8), chunkSize: 4), layout: .recordV1)
+        var reader = JSONDocumentReader(
+            source: ByteSource(bytes: Array(#"[{"id": "A"}, {"id": "B"}]"#.utf8), chunkSize: 4), layout: .recordV1)
         reader.maxBytes = 10
-        #expect(reader.next()?.problem?.message == "the input is larger than 10 bytes; write it as JSON Lines to read it as a stream")
+        #expect(
+            reader.next()?.problem?.message
+                == "the input is larger than 10 bytes; write it as JSON Lines to read it as a stream")
         #expect(reader.next() == nil)
     }
 

@@ -57,7 +57,10 @@ import Testing
 
     @Test func dropsOverlongLinesAndReadsOn() {
         var reader = JSONLinesReader(
-            source: ByteSource(bytes: Array((#"{"id": "A", "x": "\#(String(repeating: "y", count: 100))"}"# + "\n" + #"{"id": "B"}"#).utf8), chunkSize: 8),
+            source: ByteSource(
+                bytes: Array(
+                    (#"{"id": "A", "x": "\#(String(repeating: "y", count: 100))"}"# + "\n" + #"{"id": "B"}"#).utf8),
+                chunkSize: 8),
             layout: .recordV1)
         reader.maxLineBytes = 32
         #expect(reader.next()?.problem?.message == "line is longer than 32 bytes")

@@ -24,9 +24,11 @@ import Testing
         #expect(record["security_purpose"] == .bool(false))
         #expect(record["product.routes_user_data"] == .bool(true))
         #expect(record["value.amount"] == .number(48_000_000))
-        #expect(record["data.classes"] == .list([choice("data.classes", "my_number"), choice("data.classes", "personal")]))
+        #expect(
+            record["data.classes"] == .list([choice("data.classes", "my_number"), choice("data.classes", "personal")]))
         #expect(record["exemptions"] == .list([.text("W-1"), .text("W-2")]))
-        #expect(record["components"] == .objects([[.text("LTE module"), .text("Huawei Technologies Co., Ltd."), .missing]]))
+        #expect(
+            record["components"] == .objects([[.text("LTE module"), .text("Huawei Technologies Co., Ltd."), .missing]]))
         #expect(record["consultation.status"] == choice("consultation.status", "pending"))
         #expect(record["buyer.entity_class"] == .missing)
         #expect(record["product.user_data_visibility"] == .missing)
@@ -48,11 +50,14 @@ import Testing
     @Test func keepsValuesOfTheWrongTypeAsInvalid() throws {
         let record = try #require(
             readRecord(
-                #"{"id": "A", "category": "gadgets", "date": "2021-13-45", "security_purpose": "yes", "# + #""value": {"amount": "48000000"}, "buyer": {"name": 42}, "data": {"classes": ["personal", "bogus", 3]}, "# + #""components": "none", "exemptions": "W-1", "product.routes_user_data": [true]}"#))
+                #"{"id": "A", "category": "gadgets", "date": "2021-13-45", "security_purpose": "yes", "#
+                    + #""value": {"amount": "48000000"}, "buyer": {"name": 42}, "data": {"classes": ["personal", "bogus", 3]}, "#
+                    + #""components": "none", "exemptions": "W-1", "product.routes_user_data": [true]}"#))
         #expect(record["category"] == .invalid(reason: "not a known value", written: "gadgets"))
         #expect(record["date"] == .invalid(reason: "not a date in YYYY-MM-DD form", written: "2021-13-45"))
         #expect(record["security_purpose"] == .invalid(reason: "expected true or false", written: "yes"))
-        #expect(record["value.amount"] == .invalid(reason: "expected a number, not text in quotes", written: "48000000"))
+        #expect(
+            record["value.amount"] == .invalid(reason: "expected a number, not text in quotes", written: "48000000"))
         #expect(record["buyer.name"] == .invalid(reason: "expected text in quotes", written: "42"))
         #expect(
             record["data.classes"]
@@ -64,7 +69,9 @@ import Testing
         #expect(record["exemptions"] == .invalid(reason: "expected a list `[…]`", written: #""W-1""#))
         #expect(record["product.routes_user_data"] == .invalid(reason: "expected true or false", written: "[true]"))
         let mixed = try #require(readRecord(#"{"id": "A", "components": [{"part": "x"}, 7]}"#))
-        #expect(mixed["components"] == .invalid(reason: "expected a list of objects `[{…}]`", written: #"[{"part": "x"}, 7]"#))
+        #expect(
+            mixed["components"]
+                == .invalid(reason: "expected a list of objects `[{…}]`", written: #"[{"part": "x"}, 7]"#))
     }
 
     @Test func readsEmptyListsAsDeclarations() throws {
@@ -76,13 +83,15 @@ import Testing
 
     @Test func appliesDefaultsInsideListEntries() throws {
         let record = try #require(readRecord(#"{"id": "A", "components": [{"manufacturer": "ZTE"}, {"part": "p"}]}"#))
-        #expect(record["components"] == .objects([[.missing, .text("ZTE"), .missing], [.text("p"), .missing, .missing]]))
+        #expect(
+            record["components"] == .objects([[.missing, .text("ZTE"), .missing], [.text("p"), .missing, .missing]]))
     }
 
     @Test func decodesEscapesAndUnicode() throws {
         let record = try #require(
             readRecord(
-                #"{"id": "A", "product": {"description": "say \"hi\" \\ \/ \n\t\u00e9 \u65e5\u672c \ud83d\ude00", "# + #""manufacturer": "華為技術", "brand": "ファーウェイ・ジャパン"}}"#))
+                #"{"id": "A", "product": {"description": "say \"hi\" \\ \/ \n\t\u00e9 \u65e5\u672c \ud83d\ude00", "#
+                    + #""manufacturer": "華為技術", "brand": "ファーウェイ・ジャパン"}}"#))
         #expect(record["product.description"] == .text("say \"hi\" \\ / \n\té 日本 😀"))
         #expect(record["product.manufacturer"] == .text("華為技術"))
         #expect(record["product.brand"] == .text("ファーウェイ・ジャパン"))
@@ -115,10 +124,13 @@ import Testing
 
     @Test func rejectsDuplicateKeys() {
         #expect(readProblem(#"{"id": "A", "id": "B"}"#)?.message == "duplicate key `id`")
-        #expect(readProblem(#"{"id": "A", "buyer": {"name": "X"}, "buyer.name": "Y"}"#)?.message == "duplicate key `buyer.name`")
+        #expect(
+            readProblem(#"{"id": "A", "buyer": {"name": "X"}, "buyer.name": "Y"}"#)?.message
+                == "duplicate key `buyer.name`")
         #expect(readProblem(#"{"id": "A", "buyer": {}, "buyer": {}}"#)?.message == "duplicate key `buyer`")
         #expect(readProblem(#"{"id": "A", "extra": 1, "extra": 2}"#)?.message == "duplicate key `extra`")
-        #expect(readProblem(#"{"id": "A", "components": [{"part": "a", "part": "b"}]}"#)?.message == "duplicate key `part`")
+        #expect(
+            readProblem(#"{"id": "A", "components": [{"part": "a", "part": "b"}]}"#)?.message == "duplicate key `part`")
         #expect(readProblem(#"{"id": "A", "extra": 1, "buyer": {"extra": 2}}"#) == nil)
         #expect(readRecord(#"{"id": "A", "components": [{"part": "a"}, {"part": "b"}]}"#) != nil)
         #expect(readProblem(#"{"id": "A", "id": "B"}"#)?.id == "A")
@@ -127,7 +139,8 @@ import Testing
     @Test func skipsFieldsTheLayoutDoesNotName() throws {
         let record = try #require(
             readRecord(
-                #"{"extra": {"a": [1, 2.5e3, {"b": null}], "c": "\u00e9"}, "id": "A", "buyer": {"name": "X", "# + #""note": [true, false]}, "tags": []}"#))
+                #"{"extra": {"a": [1, 2.5e3, {"b": null}], "c": "\u00e9"}, "id": "A", "buyer": {"name": "X", "#
+                    + #""note": [true, false]}, "tags": []}"#))
         #expect(record.id == "A")
         #expect(record["buyer.name"] == .text("X"))
     }
@@ -141,9 +154,10 @@ import Testing
     }
 
     @Test func parsesNumbersExactly() throws {
-        for text in ["0", "-5", "0.1", "1e3", "1.5E-2", "123456.789", "9007199254740993", "1234567890123456789012345",
-            "2.2250738585072014e-308", "-0.000001", "1E+2"]
-        {
+        for text in [
+            "0", "-5", "0.1", "1e3", "1.5E-2", "123456.789", "9007199254740993", "1234567890123456789012345",
+            "2.2250738585072014e-308", "-0.000001", "1E+2",
+        ] {
             let record = try #require(readRecord(#"{"id": "A", "value": {"amount": \#(text)}}"#), "\(text)")
             #expect(record["value.amount"] == .number(Double(text)!), "\(text)")
         }
@@ -166,7 +180,9 @@ import Testing
         #expect(problem.message == "expected `,` or `}` after a value")
         #expect(problem.line == 1 && problem.column == 14)
         #expect(problem.id == "A-1")
-        #expect(readProblem(#"{"id": "A", "buyer": {"name": "X"}"#)?.message == "expected `,` or `}` after a value, but the line ended")
+        #expect(
+            readProblem(#"{"id": "A", "buyer": {"name": "X"}"#)?.message
+                == "expected `,` or `}` after a value, but the line ended")
         #expect(readProblem(#"{"id" "A"}"#)?.message == "expected `:` after a key")
         #expect(readProblem(#"{id: "A"}"#)?.message == "expected a key in double quotes")
         #expect(readProblem(#"{"id": "A"} x"#)?.message == "unexpected text after the record's closing `}`")

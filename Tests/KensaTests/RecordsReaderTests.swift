@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Testing
 
 @testable import Kensa
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Reads all of `text` in `format`, `chunkSize` bytes at a time.
 func readAll(_ format: RecordFormat, _ text: String, chunkSize: Int = 1 << 20) -> [RecordInput] {

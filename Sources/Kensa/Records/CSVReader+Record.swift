@@ -10,7 +10,8 @@ extension CSVReader {
         guard cells.count == columns.count else {
             return .malformed(
                 RecordProblem(
-                    line: line, id: id, message: "CSV row has \(cells.count) cells but the header has \(columns.count)"))
+                    line: line, id: id, message: "CSV row has \(cells.count) cells but the header has \(columns.count)")
+            )
         }
         var values = plan.missingValues(layout: 0)
         var entries: [Int: [Int: [FieldValue]]] = [:]
@@ -20,7 +21,8 @@ extension CSVReader {
             let bytes = rows.bytes(of: cells[position], scratch: scratch)
             guard bytes.isValidUTF8 else {
                 let name = columnNames[position]
-                return .malformed(RecordProblem(line: line, id: id, message: "the cell of `\(name)` is not valid UTF-8"))
+                return .malformed(
+                    RecordProblem(line: line, id: id, message: "the cell of `\(name)` is not valid UTF-8"))
             }
             switch column {
             case .ignored:
@@ -33,8 +35,9 @@ extension CSVReader {
                 if bytes.elementsEqual("[]".utf8) {
                     declaredEmpty[slot] = .objects([])
                 } else if !bytes.isEmpty {
+                    let example = "`\(columnNames[position]).0.…`"
                     declaredEmpty[slot] = .invalid(
-                        reason: "write entries in columns such as `\(columnNames[position]).0.…`; this column takes only `[]`",
+                        reason: "write entries in columns such as \(example); this column takes only `[]`",
                         written: String(decoding: bytes, as: UTF8.self))
                 }
             case .objectField(let slot, let layout, let entry, let field, let kind):

@@ -44,7 +44,8 @@ struct CSVRowScanner {
             if source.count > maxRowBytes {
                 let lines = countLines(source.start, source.end)
                 source.start = source.end
-                return .broken(message: "row is longer than \(maxRowBytes >> 20) MiB; is a quote left open?", lines: lines)
+                return .broken(
+                    message: "row is longer than \(maxRowBytes >> 20) MiB; is a quote left open?", lines: lines)
             }
             source.refill()
         }

@@ -41,7 +41,8 @@ struct JSONRecordParser {
         guard scanner.peek == UInt8(ascii: "{") else {
             let column = scanner.column(of: scanner.pos)
             try scanner.skipValue(depth: 1)
-            return .malformed(RecordProblem(line: line, column: column, message: "a record must be a JSON object `{…}`"))
+            return .malformed(
+                RecordProblem(line: line, column: column, message: "a record must be a JSON object `{…}`"))
         }
         var values = plan.missingValues(layout: 0)
         objectCount += 1
@@ -54,7 +55,8 @@ struct JSONRecordParser {
         case .text(let id) where !id.isEmpty:
             break
         case .invalid(_, let written):
-            return .malformed(RecordProblem(line: line, message: "the record's `id` must be text in quotes, not \(written)"))
+            return .malformed(
+                RecordProblem(line: line, message: "the record's `id` must be text in quotes, not \(written)"))
         default:
             return .malformed(RecordProblem(line: line, message: "record has no `id`"))
         }
@@ -123,7 +125,9 @@ struct JSONRecordParser {
         case .scalar(let scalar):
             return try readScalar(scalar, depth: depth)
         case .list(let element):
-            guard scanner.peek == UInt8(ascii: "[") else { return try skipInvalid("expected a list `[…]`", depth: depth) }
+            guard scanner.peek == UInt8(ascii: "[") else {
+                return try skipInvalid("expected a list `[…]`", depth: depth)
+            }
             return try readList(element, depth: depth)
         case .objectList(let layout):
             guard scanner.peek == UInt8(ascii: "[") else {

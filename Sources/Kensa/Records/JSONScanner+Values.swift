@@ -25,7 +25,7 @@ extension JSONScanner {
             pos += 4
             return nil
         }
-        throw error("expected a value: text in quotes, a number, true, false, null, a list `[…]` or an object `{…}`")
+        throw error("expected a value: text in quotes, a number, true, false, null, a list `[…]` or object `{…}`")
     }
 
     /// Checks `depth` against ``maxDepth`` before a list or object is opened.
@@ -99,6 +99,8 @@ extension JSONScanner {
             pos += 1
             return false
         }
-        throw error(close == UInt8(ascii: "}") ? "expected `,` or `}` after a value" : "expected `,` or `]` after a value in a list")
+        throw error(
+            close == UInt8(ascii: "}")
+                ? "expected `,` or `}` after a value" : "expected `,` or `]` after a value in a list")
     }
 }

@@ -123,7 +123,8 @@ struct JSONScanner {
             cursor = valueStart
             while cursor < end, base[cursor] != 0x22, base[cursor] >= 0x20 { cursor += 1 }
             guard cursor < end, base[cursor] == 0x22, cursor > valueStart else { continue }
-            return String(decoding: UnsafeBufferPointer(start: base + valueStart, count: cursor - valueStart), as: UTF8.self)
+            return String(
+                decoding: UnsafeBufferPointer(start: base + valueStart, count: cursor - valueStart), as: UTF8.self)
         }
         return nil
     }
@@ -243,7 +244,9 @@ struct JSONScanner {
                 }
             }
             if (0xD800..<0xE000).contains(scalar) {
-                note("text has an unpaired surrogate escape `\\u\(String(scalar, radix: 16, uppercase: true))`", at: escapeStart)
+                note(
+                    "text has an unpaired surrogate escape `\\u\(String(scalar, radix: 16, uppercase: true))`",
+                    at: escapeStart)
                 scalar = 0xFFFD
             }
             appendUTF8(scalar)

@@ -14,7 +14,8 @@ extension ScalarKind {
             if let day = Day(isoBytes: bytes) { return .date(day) }
             return .invalid(reason: "not a date in YYYY-MM-DD form", written: String(decoding: bytes, as: UTF8.self))
         case .number:
-            return .invalid(reason: "expected a number, not text in quotes", written: String(decoding: bytes, as: UTF8.self))
+            return .invalid(
+                reason: "expected a number, not text in quotes", written: String(decoding: bytes, as: UTF8.self))
         case .bool:
             return .invalid(reason: "expected true or false", written: String(decoding: bytes, as: UTF8.self))
         }
