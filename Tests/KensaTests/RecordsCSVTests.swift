@@ -110,4 +110,13 @@ import Testing
             inputs[1].record?["date"] == .invalid(reason: "not a valid date written YYYY-MM-DD", written: "2021/06/01"))
         #expect(inputs[1].record?["consultation.status"] == .invalid(reason: "not a known value", written: "Pending"))
     }
+
+    @Test func rejectsCellsThatAreNotUTF8() {
+        let bytes = Array("id,buyer.name\nA,".utf8) + [0xFF, 0xFE] + Array("\nB,ok\n".utf8)
+        let inputs = readAll(.csv, bytes)
+        #expect(
+            inputs.first?.problem
+                == RecordProblem(line: 2, id: "A", message: "the cell of `buyer.name` is not valid UTF-8"))
+        #expect(inputs.last?.record?.id == "B")
+    }
 }

@@ -67,4 +67,17 @@ import Testing
         #expect(reader.next()?.record?.id == "B")
         #expect(reader.next() == nil)
     }
+
+    @Test func keepsTheBufferAtOneChunkWhateverTheInputSize() {
+        let text = (0..<2_000).map { #"{"id": "R-\#($0)", "buyer": {"name": "Buyer \#($0)"}}"# }.joined(separator: "\n")
+        let source = ByteSource(bytes: Array(text.utf8), chunkSize: 256)
+        var reader = JSONLinesReader(source: source, layout: .recordV1)
+        var count = 0
+        while let input = reader.next() {
+            #expect(input.record?.id == "R-\(count)")
+            count += 1
+        }
+        #expect(count == 2_000)
+        #expect(source.capacity == 256)
+    }
 }

@@ -18,8 +18,8 @@ package enum RecordSource: Sendable, Equatable {
 ///
 /// Bytes `start..<end` of `base` are read but not yet consumed. A reader consumes by moving `start`, and calls
 /// ``refill()`` when it needs bytes past `end`; refilling moves the unconsumed bytes to the front of the buffer
-/// (so offsets the reader holds shift by the old `start`) and grows the buffer only when they already fill it,
-/// as a record longer than one chunk does.
+/// (so offsets the reader holds shift by the old `start`) and doubles the buffer only when they already fill it,
+/// as a record longer than one chunk does. Memory is one chunk plus the longest record.
 package final class ByteSource {
     private enum Origin {
         case descriptor(Int32, closes: Bool)
@@ -100,12 +100,12 @@ package final class ByteSource {
             start = 0
             end = pending
         }
-        if capacity - end < chunkSize {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, end + chunkSize))
+        if end == capacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             grown.initialize(from: base, count: end)
             base.deallocate()
             base = grown
-            capacity = max(capacity * 2, end + chunkSize)
+            capacity *= 2
         }
         let arrived = readChunk(into: base + end, count: min(chunkSize, capacity - end))
         if arrived <= 0 { isAtEnd = true }

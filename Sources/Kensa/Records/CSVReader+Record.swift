@@ -13,7 +13,7 @@ extension CSVReader {
                     line: line, id: id, message: "CSV row has \(cells.count) cells but the header has \(columns.count)")
             )
         }
-        var values = [FieldValue](repeating: .missing, count: plan.layouts[0].kinds.count)
+        var values = plan.missingValues(layout: 0)
         var entries: [Int: [Int: [FieldValue]]] = [:]
         var declaredEmpty: [Int: FieldValue] = [:]
         for (position, column) in columns.enumerated() {
@@ -35,9 +35,9 @@ extension CSVReader {
                 if bytes.elementsEqual("[]".utf8) {
                     declaredEmpty[slot] = .objects([])
                 } else if !bytes.isEmpty {
+                    let example = "`\(columnNames[position]).0.…`"
                     declaredEmpty[slot] = .invalid(
-                        reason:
-                            "write entries in columns such as `\(columnNames[position]).0.…`; this column takes only `[]`",
+                        reason: "write entries in columns such as \(example); this column takes only `[]`",
                         written: String(decoding: bytes, as: UTF8.self))
                 }
             case .objectField(let slot, let layout, let entry, let field, let kind):

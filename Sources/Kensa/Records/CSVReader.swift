@@ -10,8 +10,8 @@
 ///   are all empty is left out. A `components` column holding `[]` declares there are none; empty, it says nothing.
 ///
 /// Columns the layout does not name are ignored, so records may carry extra fields; a header naming a column twice
-/// ends the reading with a problem at the header's line. A row with the wrong number of cells, or a broken quote, yields
-/// `.malformed` with its line, and reading goes on with the next row.
+/// ends the reading with a problem at the header's line. A row with the wrong number of cells, or a broken quote,
+/// yields `.malformed` with its line, and reading goes on with the next row.
 package struct CSVReader: RecordReader {
     var rows: CSVRowScanner
     let plan: LayoutPlan

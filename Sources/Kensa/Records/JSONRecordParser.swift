@@ -10,9 +10,11 @@ struct JSONRecordParser {
     private let kinds: UnsafeMutablePointer<FieldKind>
     var scanner: JSONScanner
     /// For each field (plan numbering), the object (record or list entry) whose reading last set it.
-    private var fieldOwners: [Int]
+    private let fieldOwners: UnsafeMutablePointer<Int>
     /// For each key table entry, the object that last had the key.
-    private var entryObjects: [Int]
+    private let entryObjects: UnsafeMutablePointer<Int>
+    /// Owns the memory of `fieldOwners` and `entryObjects`.
+    private let stamps: StampStorage
     private var objectCount = 0
     private var unknownKeys = UnknownKeySet()
     /// The record's `id`, once read, so problems found later in the record can name it.
@@ -23,8 +25,9 @@ struct JSONRecordParser {
         keys = plan.keys
         kinds = plan.kinds
         scanner = JSONScanner(endName: endName)
-        fieldOwners = Array(repeating: -1, count: plan.fieldCount)
-        entryObjects = Array(repeating: -1, count: plan.keys.entryCount)
+        stamps = StampStorage(count: plan.fieldCount + plan.keys.entryCount)
+        fieldOwners = stamps.base
+        entryObjects = stamps.base + plan.fieldCount
     }
 
     /// Reads the record whose first byte is at the scanner's position, leaving the scanner just after it.
@@ -41,7 +44,7 @@ struct JSONRecordParser {
             return .malformed(
                 RecordProblem(line: line, column: column, message: "a record must be a JSON object `{…}`"))
         }
-        var values = [FieldValue](repeating: .missing, count: plan.layouts[0].kinds.count)
+        var values = plan.missingValues(layout: 0)
         objectCount += 1
         try readObject(node: plan.layouts[0].root, into: &values, depth: 1, owner: objectCount)
         if var problem = scanner.problem {
@@ -164,6 +167,7 @@ struct JSONRecordParser {
         scanner.pos += 1
         scanner.skipWhitespace()
         var elements: [FieldValue] = []
+        elements.reserveCapacity(4)
         if scanner.peek == UInt8(ascii: "]") {
             scanner.pos += 1
             return .list(elements)
@@ -194,7 +198,7 @@ struct JSONRecordParser {
         }
         while true {
             if scanner.peek == UInt8(ascii: "{") {
-                var values = [FieldValue](repeating: .missing, count: layout.kinds.count)
+                var values = plan.missingValues(layout: index)
                 objectCount += 1
                 try readObject(node: layout.root, into: &values, depth: depth + 1, owner: objectCount)
                 plan.finish(&values, layout: index)
@@ -225,4 +229,16 @@ struct JSONRecordParser {
         if count > limit { written += "…" }
         return .invalid(reason: reason, written: written)
     }
+}
+
+/// Memory for a parser's per-field and per-key stamps, freed with the last copy of the parser.
+final class StampStorage {
+    let base: UnsafeMutablePointer<Int>
+
+    init(count: Int) {
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: -1, count: max(count, 1))
+    }
+
+    deinit { base.deallocate() }
 }

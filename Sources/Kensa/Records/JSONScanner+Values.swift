@@ -25,7 +25,7 @@ extension JSONScanner {
             pos += 4
             return nil
         }
-        throw error("expected a value: text in quotes, a number, true, false, null, a list `[…]` or an object `{…}`")
+        throw error("expected a value: text in quotes, a number, true, false, null, a list `[…]` or object `{…}`")
     }
 
     /// Checks `depth` against ``maxDepth`` before a list or object is opened.

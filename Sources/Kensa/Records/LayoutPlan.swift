@@ -22,22 +22,30 @@ enum FieldKind {
 /// across all layouts (`fieldBase + slot`) so a reader can keep one array of per-field state.
 final class LayoutPlan {
     final class Layout {
-        var kinds: [FieldKind] = []
-        var paths: [String] = []
+        let kinds: [FieldKind]
+        let paths: [String]
         /// Key table node of an object read by this layout.
         let root: Int32
         /// Number of the layout's slot 0 across all layouts.
         let fieldBase: Int
         /// Values the layout gives fields that a record leaves out.
-        var defaults: [(slot: Int, value: FieldValue)] = []
+        let defaults: [(slot: Int, value: FieldValue)]
         /// For each slot, the slot whose value stands in when this one is missing.
-        var fallbacks: [Int?] = []
+        let fallbacks: [Int?]
         /// The slots that have a fallback, so finishing a record visits only those.
-        var slotsWithFallback: [Int] = []
+        let slotsWithFallback: [Int]
 
-        init(root: Int32, fieldBase: Int) {
+        init(
+            kinds: [FieldKind], paths: [String], root: Int32, fieldBase: Int,
+            defaults: [(slot: Int, value: FieldValue)], fallbacks: [Int?]
+        ) {
+            self.kinds = kinds
+            self.paths = paths
             self.root = root
             self.fieldBase = fieldBase
+            self.defaults = defaults
+            self.fallbacks = fallbacks
+            slotsWithFallback = fallbacks.indices.filter { fallbacks[$0] != nil }
         }
     }
 
@@ -57,7 +65,7 @@ final class LayoutPlan {
     /// Compiles `layout`, which must have a text field `id` (every record layout derives from record v1).
     init(_ layout: RecordLayout) {
         var builder = KeyTable.Builder()
-        var layouts: [Layout] = []
+        var layouts: [Layout?] = []
         var fieldCount = 0
         var choiceTables: [ChoiceTable] = []
         func scalar(_ type: FieldType) -> ScalarKind {
@@ -73,33 +81,35 @@ final class LayoutPlan {
         }
         func compile(_ layout: RecordLayout) -> Int {
             let index = layouts.count
+            layouts.append(nil)
             let root = builder.addRoot()
-            let compiled = Layout(root: root, fieldBase: fieldCount)
-            layouts.append(compiled)
+            let fieldBase = fieldCount
             fieldCount += layout.fields.count
+            var kinds: [FieldKind] = []
+            var defaults: [(slot: Int, value: FieldValue)] = []
             for (slot, field) in layout.fields.enumerated() {
-                builder.addField(root: root, path: field.path, slot: slot, field: compiled.fieldBase + slot)
-                compiled.paths.append(field.path)
+                builder.addField(root: root, path: field.path, slot: slot, field: fieldBase + slot)
                 switch field.type {
                 case .objectList(let nested), .list(.objectList(let nested)):
-                    compiled.kinds.append(.objectList(compile(nested)))
+                    kinds.append(.objectList(compile(nested)))
                 case .list(let element):
-                    compiled.kinds.append(.list(scalar(element)))
+                    kinds.append(.list(scalar(element)))
                 default:
-                    compiled.kinds.append(.scalar(scalar(field.type)))
+                    kinds.append(.scalar(scalar(field.type)))
                 }
-                if let value = field.defaultValue { compiled.defaults.append((slot, value)) }
-                compiled.fallbacks.append(field.fallbackPath.flatMap { layout.slot(of: $0) })
-                if compiled.fallbacks[slot] != nil { compiled.slotsWithFallback.append(slot) }
+                if let value = field.defaultValue { defaults.append((slot, value)) }
             }
+            layouts[index] = Layout(
+                kinds: kinds, paths: layout.fields.map(\.path), root: root, fieldBase: fieldBase, defaults: defaults,
+                fallbacks: layout.fields.map { $0.fallbackPath.flatMap(layout.slot(of:)) })
             return index
         }
         _ = compile(layout)
         guard let idSlot = layout.slot(of: "id") else { preconditionFailure("a record layout needs a field `id`") }
         self.idSlot = idSlot
-        self.layouts = layouts
+        self.layouts = layouts.compactMap { $0 }
         kinds = .allocate(capacity: max(fieldCount, 1))
-        kinds.initialize(from: layouts.flatMap(\.kinds), count: fieldCount)
+        kinds.initialize(from: self.layouts.flatMap(\.kinds), count: fieldCount)
         self.choiceTables = choiceTables
         self.fieldCount = fieldCount
         keys = KeyTable(builder)
@@ -110,6 +120,16 @@ final class LayoutPlan {
         kinds.deallocate()
         keys.deallocate()
         for table in choiceTables { table.deallocate() }
+    }
+
+    /// Values for a record or list entry of layout `index`, all missing.
+    @inline(__always)
+    func missingValues(layout index: Int) -> [FieldValue] {
+        let count = layouts[index].kinds.count
+        return [FieldValue](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for slot in 0..<count { (buffer.baseAddress! + slot).initialize(to: .missing) }
+            initialized = count
+        }
     }
 
     /// Gives missing fields their layout default, then the value of their fallback field (following chains).
