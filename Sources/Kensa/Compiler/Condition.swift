@@ -77,6 +77,8 @@ final class ConditionInfo: Sendable {
     let parameter: String?
     /// The field a test reads, for wording the record's value.
     let spec: FieldSpec?
+    /// The record slot a test reads, when it reads a top-level field (not one inside `some`/`every`).
+    let topLevelSlot: Int?
     /// The words after the field path (the whole phrase for composite conditions), for traces and reasons.
     let predicate: String
     /// The same, denied: what a reason says when the condition came out false.
@@ -92,6 +94,7 @@ final class ConditionInfo: Sendable {
         expected = draft.expected
         parameter = draft.parameter
         spec = draft.spec
+        topLevelSlot = draft.topLevelSlot
         predicate = ConditionWording.predicate(draft, isDate: isDate)
         negatedPredicate = ConditionWording.predicate(draft, isDate: isDate, negated: true)
         location = draft.span.description
@@ -107,4 +110,5 @@ struct ConditionDraft {
     var expected: String?
     var parameter: String?
     var spec: FieldSpec?
+    var topLevelSlot: Int?
 }

@@ -79,6 +79,7 @@ final class ConditionCompiler {
             let resolved = parameters.resolve(operand, log: log)
         else { return .invalid(info: record(info)) }
         info.spec = field.spec
+        info.topLevelSlot = listPath == nil ? field.slot : nil
         info.parameter = resolved.parameter
         let typer = OperandTyper(field: field.spec, log: log)
         guard let (fieldOp, typed, expected) = typer.compile(op: op, value: resolved.value, at: operand.span) else {
@@ -99,6 +100,7 @@ final class ConditionCompiler {
             let resolved = parameters.resolve(operand, log: log)
         else { return .invalid(info: record(info)) }
         info.parameter = resolved.parameter
+        info.topLevelSlot = listPath == nil ? field.slot : nil
         guard field.spec.namesVendor else {
             let vendorFields = layout.fields.filter(\.namesVendor).map { "`\($0.path)`" }.joined(separator: ", ")
             log.error(

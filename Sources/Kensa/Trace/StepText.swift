@@ -35,8 +35,7 @@ struct StepText {
     /// and the layout filled; "" otherwise.
     func standIn(_ index: Int) -> String {
         guard filled != 0, case .condition(let infoIndex) = recorder.steps[index].subject,
-            let path = policy.conditions[infoIndex].path, prefix(of: index).isEmpty,
-            let slot = policy.layout.slot(of: path), slot < 64, filled & (1 << UInt64(slot)) != 0
+            let slot = policy.conditions[infoIndex].topLevelSlot, slot < 64, filled & (1 << UInt64(slot)) != 0
         else { return "" }
         let spec = policy.layout.fields[slot]
         return spec.fallbackPath.map { " (not given; `\($0)` stands in)" } ?? " (not given; the default)"
