@@ -32,7 +32,8 @@ struct DecideCommand: ParsableCommand {
     func run() throws {
         let asOf = try policyOptions.asOfDay()
         let policy = try policyOptions.load()
-        var reader = try RecordInputOpener(options: recordOptions).open(layout: policy)
+        var reader = try RecordInputOpener(options: recordOptions).open(
+            layout: policy, keptText: explain ? nil : policy.textFieldsDecisionsRead)
         let decider = Decider(policy: policy)
         var output = DecisionOutput(format: format, colour: Terminal.colourOnStdout)
         var progress = Progress(enabled: Terminal.stderrIsTerminal)
@@ -40,7 +41,7 @@ struct DecideCommand: ParsableCommand {
         while let input = reader.next() {
             switch input {
             case .record(let record):
-                output.write(decider.decide(record, asOf: asOf, explain: explain))
+                output.decide(record, with: decider, asOf: asOf, explain: explain)
             case .malformed(let problem):
                 malformed += 1
                 output.flush()

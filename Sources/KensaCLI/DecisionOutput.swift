@@ -27,6 +27,18 @@ struct DecisionOutput {
         count += 1
     }
 
+    /// Decides `record` and writes its decision: JSON Lines without a trace take the batch path, which writes
+    /// the same bytes without building the decision.
+    mutating func decide(_ record: consuming Record, with decider: Decider, asOf: Day?, explain: Bool) {
+        guard format == .jsonl, !explain else {
+            write(decider.decide(record, asOf: asOf, explain: explain))
+            return
+        }
+        var pending = Optional(record)
+        buffer.append { decider.appendDecisionLine(pending.take()!, asOf: asOf, to: &$0) }
+        count += 1
+    }
+
     /// Pushes what is buffered out, so nothing decided is lost when an error is reported next.
     mutating func flush() { buffer.flush() }
 

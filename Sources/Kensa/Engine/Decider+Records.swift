@@ -39,7 +39,8 @@ extension Decider {
         source: RecordSource, format: RecordFormat, asOf: Day?, explain: Bool,
         _ body: (Result<Decision, RecordProblem>) throws -> Void
     ) throws {
-        var reader = try format.makeReader(source: source, layout: policy.layout)
+        var reader = try format.makeReader(
+            source: source, layout: policy.layout, keptText: explain ? nil : policy.textFieldsDecisionsRead)
         while let input = reader.next() {
             switch input {
             case .record(let record): try body(.success(decide(record, asOf: asOf, explain: explain)))

@@ -11,10 +11,12 @@ public final class Decider {
     let names: NameResolver
     let reasonCache = ReasonCache()
     let conditionTexts = ConditionTextCache()
+    let lineWriter: DecisionLineWriter
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
         self.names = NameResolver(vendors: policy.vendors, entities: policy.entities)
+        self.lineWriter = DecisionLineWriter(policy: policy)
     }
 
     /// Decides one record given as values by slot of the policy's layout.
@@ -27,11 +29,7 @@ public final class Decider {
             evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
             trace = recorder.trace
         } else {
-            var silent = SilentObserver()
-            evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &silent)
-            trace = evaluator.settlingTrace(
-                scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
-                of: evaluation)
+            (evaluation, trace) = evaluateForReasons(values, asOf: asOf)
         }
         evaluation.filled = filled
         let values = evaluation.values
@@ -40,13 +38,24 @@ public final class Decider {
         return Decision(
             id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
             exemptionsApplied: writer.exemptionsApplied(),
-            reasons: explain ? writer.reasons() : writer.reasons(cache: reasonCache),
+            reasons: explain ? writer.reasons() : writer.reasons(cache: reasonCache).map(\.text),
             policy: policy.info,
             judgedAt: evaluation.day, line: line,
             trace: explain
                 ? TraceBuilder(
                     policy: policy, values: values, evaluation: evaluation, recorder: trace, cache: conditionTexts
                 ).events() : nil)
+    }
+
+    /// Evaluates silently, then again only what the reasons of a decision quote (see `settlingTrace`).
+    func evaluateForReasons(_ values: consuming [FieldValue], asOf: Day?) -> (Evaluation, RecordedTrace) {
+        let evaluator = RecordEvaluator(policy: policy, names: names)
+        var silent = SilentObserver()
+        let evaluation = evaluator.evaluate(values, asOf: asOf, observer: &silent)
+        let trace = evaluator.settlingTrace(
+            scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
+            of: evaluation)
+        return (evaluation, trace)
     }
 }
 

@@ -25,13 +25,13 @@ package struct CSVReader: RecordReader {
     private var line = 1
     private(set) var index = 0
 
-    package init(source: ByteSource, layout: RecordLayout) {
+    package init(source: ByteSource, layout: RecordLayout, keptText: Set<String>? = nil) {
         rows = CSVRowScanner(source: source)
-        plan = LayoutPlan(layout)
+        plan = LayoutPlan(layout, keptText: keptText)
     }
 
-    package init(source: RecordSource, layout: RecordLayout) throws(RecordProblem) {
-        self.init(source: try ByteSource.opening(source), layout: layout)
+    package init(source: RecordSource, layout: RecordLayout, keptText: Set<String>? = nil) throws(RecordProblem) {
+        self.init(source: try ByteSource.opening(source), layout: layout, keptText: keptText)
     }
 
     package mutating func next() -> RecordInput? {

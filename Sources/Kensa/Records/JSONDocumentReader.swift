@@ -21,13 +21,13 @@ package struct JSONDocumentReader: RecordReader {
     /// A problem found after the record just returned, reported by the next call.
     private var pending: RecordProblem?
 
-    package init(source: ByteSource, layout: RecordLayout) {
+    package init(source: ByteSource, layout: RecordLayout, keptText: Set<String>? = nil) {
         self.source = source
-        parser = JSONRecordParser(plan: LayoutPlan(layout), endName: "input")
+        parser = JSONRecordParser(plan: LayoutPlan(layout, keptText: keptText), endName: "input")
     }
 
-    package init(source: RecordSource, layout: RecordLayout) throws(RecordProblem) {
-        self.init(source: try ByteSource.opening(source), layout: layout)
+    package init(source: RecordSource, layout: RecordLayout, keptText: Set<String>? = nil) throws(RecordProblem) {
+        self.init(source: try ByteSource.opening(source), layout: layout, keptText: keptText)
     }
 
     package mutating func next() -> RecordInput? {

@@ -26,13 +26,13 @@ package struct JSONLinesReader: RecordReader {
     private var droppingLongLine = false
     private var reportedFailure = false
 
-    package init(source: ByteSource, layout: RecordLayout) {
+    package init(source: ByteSource, layout: RecordLayout, keptText: Set<String>? = nil) {
         self.source = source
-        parser = JSONRecordParser(plan: LayoutPlan(layout), endName: "line")
+        parser = JSONRecordParser(plan: LayoutPlan(layout, keptText: keptText), endName: "line")
     }
 
-    package init(source: RecordSource, layout: RecordLayout) throws(RecordProblem) {
-        self.init(source: try ByteSource.opening(source), layout: layout)
+    package init(source: RecordSource, layout: RecordLayout, keptText: Set<String>? = nil) throws(RecordProblem) {
+        self.init(source: try ByteSource.opening(source), layout: layout, keptText: keptText)
     }
 
     package mutating func next() -> RecordInput? {

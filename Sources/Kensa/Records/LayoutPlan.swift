@@ -1,6 +1,8 @@
 /// How a reader types a value that a record writes as text or as one JSON scalar.
 enum ScalarKind {
     case text
+    /// Text the consumer never reads: checked (a string, valid UTF-8) but not kept, so no string is built.
+    case unreadText
     case number
     case bool
     case date
@@ -63,13 +65,17 @@ final class LayoutPlan {
     let idSlot: Int
 
     /// Compiles `layout`, which must have a text field `id` (every record layout derives from record v1).
-    init(_ layout: RecordLayout) {
+    ///
+    /// With `keptText`, text fields whose path is not in it (entry fields as `list.field`) are checked but read
+    /// as missing: a consumer that knows which fields it reads is spared building strings it would never look at.
+    init(_ layout: RecordLayout, keptText: Set<String>? = nil) {
         var builder = KeyTable.Builder()
         var layouts: [Layout?] = []
         var fieldCount = 0
         var choiceTables: [ChoiceTable] = []
-        func scalar(_ type: FieldType) -> ScalarKind {
+        func scalar(_ type: FieldType, path: String) -> ScalarKind {
             switch type {
+            case .text where path != "id" && keptText.map({ !$0.contains(path) }) ?? false: return .unreadText
             case .number: return .number
             case .bool: return .bool
             case .date: return .date
@@ -79,7 +85,7 @@ final class LayoutPlan {
             case .text, .list, .objectList: return .text
             }
         }
-        func compile(_ layout: RecordLayout) -> Int {
+        func compile(_ layout: RecordLayout, prefix: String) -> Int {
             let index = layouts.count
             layouts.append(nil)
             let root = builder.addRoot()
@@ -91,11 +97,11 @@ final class LayoutPlan {
                 builder.addField(root: root, path: field.path, slot: slot, field: fieldBase + slot)
                 switch field.type {
                 case .objectList(let nested), .list(.objectList(let nested)):
-                    kinds.append(.objectList(compile(nested)))
+                    kinds.append(.objectList(compile(nested, prefix: prefix + field.path + ".")))
                 case .list(let element):
-                    kinds.append(.list(scalar(element)))
+                    kinds.append(.list(scalar(element, path: prefix + field.path)))
                 default:
-                    kinds.append(.scalar(scalar(field.type)))
+                    kinds.append(.scalar(scalar(field.type, path: prefix + field.path)))
                 }
                 if let value = field.defaultValue { defaults.append((slot, value)) }
             }
@@ -104,7 +110,7 @@ final class LayoutPlan {
                 fallbacks: layout.fields.map { $0.fallbackPath.flatMap(layout.slot(of:)) })
             return index
         }
-        _ = compile(layout)
+        _ = compile(layout, prefix: "")
         guard let idSlot = layout.slot(of: "id") else { preconditionFailure("a record layout needs a field `id`") }
         self.idSlot = idSlot
         self.layouts = layouts.compactMap { $0 }

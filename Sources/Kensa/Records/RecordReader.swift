@@ -28,16 +28,21 @@ public enum RecordFormat: String, Sendable, CaseIterable {
 
     /// A reader of `source` in this format; throws when the source cannot be opened.
     ///
+    /// `keptText`, when given, names the text fields the caller reads (entry fields as `list.field`); other text
+    /// fields are checked but read as missing (see ``CompiledPolicy/textFieldsDecisionsRead``).
+    ///
     /// ```swift
     /// let format = RecordFormat.infer(fromPath: path) ?? .jsonl
     /// var reader = try format.makeReader(source: .path(path), layout: .recordV1)
     /// ```
-    package func makeReader(source: RecordSource, layout: RecordLayout) throws(RecordProblem) -> any RecordReader {
+    package func makeReader(
+        source: RecordSource, layout: RecordLayout, keptText: Set<String>? = nil
+    ) throws(RecordProblem) -> any RecordReader {
         let bytes = try ByteSource.opening(source)
         switch self {
-        case .json: return JSONDocumentReader(source: bytes, layout: layout)
-        case .jsonl: return JSONLinesReader(source: bytes, layout: layout)
-        case .csv: return CSVReader(source: bytes, layout: layout)
+        case .json: return JSONDocumentReader(source: bytes, layout: layout, keptText: keptText)
+        case .jsonl: return JSONLinesReader(source: bytes, layout: layout, keptText: keptText)
+        case .csv: return CSVReader(source: bytes, layout: layout, keptText: keptText)
         }
     }
 }

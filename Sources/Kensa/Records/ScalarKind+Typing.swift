@@ -7,6 +7,8 @@ extension ScalarKind {
         switch self {
         case .text:
             return .text(String(decoding: bytes, as: UTF8.self))
+        case .unreadText:
+            return .missing
         case .choice(let table):
             if let index = table.index(of: bytes) { return .choice(index) }
             return .invalid(reason: "not a known value", written: String(decoding: bytes, as: UTF8.self))
@@ -37,7 +39,7 @@ extension ScalarKind {
             let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
             if lowered == "true" || lowered == "false" { return .bool(lowered == "true") }
             return .invalid(reason: "expected true or false", written: String(decoding: bytes, as: UTF8.self))
-        case .text, .choice, .date:
+        case .text, .unreadText, .choice, .date:
             return value(ofString: bytes)
         }
     }
@@ -48,7 +50,7 @@ extension ScalarKind {
         case .number: "expected a number"
         case .bool: "expected true or false"
         case .date: "expected a date in quotes, YYYY-MM-DD"
-        case .text, .choice: "expected text in quotes"
+        case .text, .unreadText, .choice: "expected text in quotes"
         }
     }
 }

@@ -16,10 +16,15 @@ final class DecisionWriter {
         self.text = StepText(policy: policy, recorder: recorder, filled: evaluation.filled)
     }
 
-    /// Rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
+    /// Ids of the rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
     func decidedBy() -> [String] {
+        decidingRules().map { policy.rules[$0].id }
+    }
+
+    /// Indices of the rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
+    func decidingRules() -> [Int] {
         guard evaluation.outcome >= .reviewRequired, evaluation.inScope != .no else { return [] }
-        return zip(policy.rules, evaluation.rules).filter { $1.effect == evaluation.outcome }.map(\.0.id)
+        return evaluation.rules.indices.filter { evaluation.rules[$0].effect == evaluation.outcome }
     }
 
     func exemptionsApplied() -> [String] {
@@ -44,17 +49,17 @@ final class DecisionWriter {
 
     /// Every reason, worded afresh.
     func reasons() -> [String] {
-        reasons(cache: nil)
+        reasons(cache: nil).map(\.text)
     }
 
     /// Every reason; scope and rule lines come from `cache` when an earlier record failed the same way.
-    func reasons(cache: ReasonCache?) -> [String] {
-        var reasons = invalidValues()
-        if let note = buyerNote() { reasons.append(note) }
+    func reasons(cache: ReasonCache?) -> [ReasonLine] {
+        var reasons = invalidValues().map(ReasonLine.init)
+        if let note = buyerNote() { reasons.append(ReasonLine(note)) }
         reasons += scopeReasons(cache: cache)
         reasons += ruleReasons(cache: cache)
-        reasons += exceptionReasons()
-        reasons += exemptionReasons()
+        reasons += exceptionReasons().map(ReasonLine.init)
+        reasons += exemptionReasons().map(ReasonLine.init)
         return reasons
     }
 
@@ -96,7 +101,7 @@ final class DecisionWriter {
             + "\(ConditionWording(policy: policy).value(overridden, spec)) is overridden"
     }
 
-    private func scopeReasons(cache: ReasonCache?) -> [String] {
+    private func scopeReasons(cache: ReasonCache?) -> [ReasonLine] {
         guard !policy.scopes.isEmpty else { return [] }
         guard evaluation.inScope != .yes else {
             let restricted = evaluation.rules.contains { ($0.effect ?? .permitted) >= .reviewRequired }
@@ -108,14 +113,17 @@ final class DecisionWriter {
             let line =
                 "in scope \(held.joined(separator: ", ")); no rule restricts this record"
                 + (waived ? " after the exemptions applied" : "")
-            return evaluation.outcome == .permitted
-                ? [line] : [line + ", but it cannot be approved while a value it gives cannot be used"]
+            return [
+                ReasonLine(
+                    evaluation.outcome == .permitted
+                        ? line : line + ", but it cannot be approved while a value it gives cannot be used")
+            ]
         }
         return Self.scopesToExplain(evaluation).map { index in
             let culprits =
                 text.step { if case .scope(index) = $0 { true } else { false } }.map(recorder.culprits(of:)) ?? []
             let flags = Int32(evaluation.inScope.rawValue)
-            return cache.wording(for: ReasonLineKey(line: .scope(index), flags: flags, culprits: culprits, in: text)) {
+            return cache.line(for: ReasonLineKey(line: .scope(index), flags: flags, culprits: culprits, in: text)) {
                 let scope = policy.scopes[index]
                 let why = text.words(culprits)
                 return evaluation.inScope == .no
@@ -139,7 +147,7 @@ final class DecisionWriter {
         }
     }
 
-    private func ruleReasons(cache: ReasonCache?) -> [String] {
+    private func ruleReasons(cache: ReasonCache?) -> [ReasonLine] {
         let rules = evaluation.rules
         let ordered = Self.rulesToExplain(evaluation).sorted { (rules[$0].effect!, $1) > (rules[$1].effect!, $0) }
         return ordered.map { index in
@@ -149,7 +157,7 @@ final class DecisionWriter {
             let settling = wouldApply ? step.flatMap(text.whenStep(ofRule:)) : step
             let culprits = settling.map(recorder.culprits(of:)) ?? []
             let flags = Int32(result.truth.rawValue) | Int32(result.effect!.rawValue) << 2 | (wouldApply ? 32 : 0)
-            return cache.wording(for: ReasonLineKey(line: .rule(index), flags: flags, culprits: culprits, in: text)) {
+            return cache.line(for: ReasonLineKey(line: .rule(index), flags: flags, culprits: culprits, in: text)) {
                 let rule = policy.rules[index]
                 let why =
                     wouldApply

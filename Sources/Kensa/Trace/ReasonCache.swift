@@ -1,23 +1,23 @@
-/// Remembers the wording of reason lines by `ReasonLineKey`, bounded so memory stays flat.
+/// Remembers reason lines by `ReasonLineKey`, bounded so memory stays flat.
 final class ReasonCache {
-    private var entries: [ReasonLineKey: String] = [:]
+    private var entries: [ReasonLineKey: ReasonLine] = [:]
     private let capacity: Int
 
     init(capacity: Int = 16_384) { self.capacity = capacity }
 
-    func wording(for key: ReasonLineKey, make: () -> String) -> String {
+    func line(for key: ReasonLineKey, make: () -> String) -> ReasonLine {
         if let known = entries[key] { return known }
-        let wording = make()
+        let line = ReasonLine(make())
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = wording
-        return wording
+        entries[key] = line
+        return line
     }
 }
 
 extension Optional where Wrapped == ReasonCache {
-    /// The cached wording when there is a cache; else `make()`.
-    func wording(for key: @autoclosure () -> ReasonLineKey, make: () -> String) -> String {
-        guard let cache = self else { return make() }
-        return cache.wording(for: key(), make: make)
+    /// The cached line when there is a cache; else a new line worded by `make()`.
+    func line(for key: @autoclosure () -> ReasonLineKey, make: () -> String) -> ReasonLine {
+        guard let cache = self else { return ReasonLine(make()) }
+        return cache.line(for: key(), make: make)
     }
 }

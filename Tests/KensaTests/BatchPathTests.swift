@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import Kensa
+
+/// The batch path of `kensa decide` (records read keeping only the text decisions quote, each decision written
+/// straight to JSON Lines) writes exactly what deciding each fully read record and encoding its `Decision` writes.
+@Suite struct BatchPathTests {
+    @Test(arguments: ["jp", "us"]) func batchLinesEqualEncodedDecisions(set: String) throws {
+        let directory = Golden.packageRoot.appendingPathComponent("policies/\(set)")
+        let policy = try PolicySet.load(directory: directory.path)
+        let records = directory.appendingPathComponent("examples/records.jsonl").path
+        for asOf in [nil, Day(iso: "2021-06-01")] {
+            let expected = try encodedDecisions(records, policy: policy, asOf: asOf)
+            let batch = try batchLines(records, policy: policy, asOf: asOf)
+            #expect(batch.count == expected.count)
+            for (line, want) in zip(batch, expected) {
+                #expect(line == want)
+            }
+        }
+    }
+
+    @Test func unreadTextIsStillCheckedForItsType() throws {
+        let policy = try PolicySet.load(directory: Golden.packageRoot.appendingPathComponent("policies/jp").path)
+        #expect(!policy.textFieldsDecisionsRead.contains("product.description"))
+        #expect(policy.textFieldsDecisionsRead.contains("components.manufacturer"))
+        let record = """
+            {"id": "R-1", "date": "2022-01-05", "buyer": {"name": "Ministry of Foreign Affairs"}, \
+            "category": "network_equipment", "product": {"manufacturer": "NEC", "description": 42}, \
+            "data": {"classes": ["confidential"]}, "system_role": "business_system", \
+            "consultation": {"status": "no_concern"}}
+            """
+        let decider = Decider(policy: policy)
+        var reader = JSONLinesReader(
+            source: try ByteSource.opening(.bytes(Array(record.utf8))), layout: policy.recordLayout,
+            keptText: policy.textFieldsDecisionsRead)
+        guard case .record(let read)? = reader.next() else {
+            Issue.record("record not read")
+            return
+        }
+        var bytes: [UInt8] = []
+        decider.appendDecisionLine(read, asOf: nil, to: &bytes)
+        let line = String(decoding: bytes, as: UTF8.self)
+        #expect(line.contains("\"outcome\":\"review_required\""))
+        #expect(line.contains("`product.description` is \\\"42\\\""))
+    }
+
+    private func encodedDecisions(_ path: String, policy: CompiledPolicy, asOf: Day?) throws -> [String] {
+        let decider = Decider(policy: policy)
+        var reader = try RecordFormat.jsonl.makeReader(source: .path(path), layout: policy.recordLayout)
+        var lines: [String] = []
+        while case .record(let record)? = reader.next() {
+            lines.append(
+                String(
+                    decoding: DecisionJSON.bytes(decider.decide(record, asOf: asOf, explain: false), newline: true),
+                    as: UTF8.self))
+        }
+        return lines
+    }
+
+    /// Each record decided twice, so the second decision of each comes from the reason cache.
+    private func batchLines(_ path: String, policy: CompiledPolicy, asOf: Day?) throws -> [String] {
+        let decider = Decider(policy: policy)
+        var reader = try RecordFormat.jsonl.makeReader(
+            source: .path(path), layout: policy.recordLayout, keptText: policy.textFieldsDecisionsRead)
+        var lines: [String] = []
+        while case .record(let record)? = reader.next() {
+            var first: [UInt8] = []
+            decider.appendDecisionLine(record, asOf: asOf, to: &first)
+            var second: [UInt8] = []
+            decider.appendDecisionLine(record, asOf: asOf, to: &second)
+            #expect(first == second)
+            lines.append(String(decoding: first, as: UTF8.self))
+        }
+        return lines
+    }
+}
