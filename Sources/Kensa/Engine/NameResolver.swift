@@ -3,8 +3,8 @@
 final class NameResolver {
     let vendorRegistry: VendorRegistry
     let entityRegistry: EntityRegistry
-    private var vendors: [String: VendorIdentity?] = [:]
-    private var entities: [String: Int?] = [:]
+    private var vendors: [UTF8Key: VendorIdentity?] = [:]
+    private var entities: [UTF8Key: Int?] = [:]
     private let capacity: Int
 
     init(vendors: VendorRegistry, entities: EntityRegistry, capacity: Int = 65_536) {
@@ -15,22 +15,24 @@ final class NameResolver {
 
     /// The company a vendor name stands for, or nil when the registry does not know it.
     func vendor(_ name: String) -> VendorIdentity? {
-        if let known = vendors[name] { return known }
+        let key = UTF8Key(name)
+        if let known = vendors[key] { return known }
         let identity = vendorRegistry.resolve(name)
         if vendors.count >= capacity { vendors.removeAll(keepingCapacity: true) }
-        vendors[name] = identity
+        vendors[key] = identity
         return identity
     }
 
     /// The body a buyer name stands for on `day` (the window is ignored when the day is unknown).
     func entity(_ name: String, on day: Day?) -> Int? {
         let index: Int?
-        if let known = entities[name] {
+        let key = UTF8Key(name)
+        if let known = entities[key] {
             index = known
         } else {
             index = entityRegistry.entity(named: name)
             if entities.count >= capacity { entities.removeAll(keepingCapacity: true) }
-            entities[name] = index
+            entities[key] = index
         }
         guard let index else { return nil }
         return entityRegistry.isActive(index, on: day) ? index : nil

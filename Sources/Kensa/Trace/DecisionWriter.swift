@@ -64,6 +64,7 @@ final class DecisionWriter {
     }
 
     private func invalidValues() -> [String] {
+        guard InvalidValues.any(in: values) else { return [] }
         var notes: [String] = []
         func scan(_ values: [FieldValue], _ layout: RecordLayout, prefix: String) {
             for (slot, value) in values.enumerated() {

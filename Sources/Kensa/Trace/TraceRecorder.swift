@@ -19,7 +19,10 @@ struct TraceRecorder<Depth: TraceDepth>: ConditionObserver {
 
     var trace: RecordedTrace
 
-    init(conditions: [ConditionInfo]) { trace = RecordedTrace(conditions: conditions) }
+    init(conditions: [ConditionInfo]) {
+        trace = RecordedTrace(conditions: conditions)
+        trace.steps.reserveCapacity(Depth.everything ? 256 : 32)
+    }
 
     mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int {
         trace.steps.append(RecordedTrace.Step(subject: subject(), depth: depth))
