@@ -39,7 +39,7 @@ struct DecideCommand: ParsableCommand {
         var progress = Progress(enabled: Terminal.stderrIsTerminal)
         var malformed = 0
         while let input = reader.next() {
-            switch input {
+            switch consume input {
             case .record(let record):
                 output.decide(record, with: decider, asOf: asOf, explain: explain)
             case .malformed(let problem):

@@ -34,7 +34,7 @@ struct DecisionOutput {
             write(decider.decide(record, asOf: asOf, explain: explain))
             return
         }
-        var pending = Optional(record)
+        var pending = Optional(consume record)
         buffer.append { decider.appendDecisionLine(pending.take()!, asOf: asOf, to: &$0) }
         count += 1
     }

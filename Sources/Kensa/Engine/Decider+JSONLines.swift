@@ -5,7 +5,7 @@ extension Decider {
     package func appendDecisionLine(_ record: consuming Record, asOf: Day?, to bytes: inout [UInt8]) {
         let line = record.line
         let filled = record.filled
-        var (evaluation, trace) = evaluateForReasons(record.values, asOf: asOf)
+        var (evaluation, trace) = evaluateForReasons(record.takeValues(), asOf: asOf)
         evaluation.filled = filled
         let writer = DecisionWriter(policy: policy, values: evaluation.values, evaluation: evaluation, recorder: trace)
         let id: String = if case .text(let id) = evaluation.values[policy.slots.id] { id } else { "" }

@@ -42,7 +42,7 @@ extension Decider {
         var reader = try format.makeReader(
             source: source, layout: policy.layout, keptText: explain ? nil : policy.textFieldsDecisionsRead)
         while let input = reader.next() {
-            switch input {
+            switch consume input {
             case .record(let record): try body(.success(decide(record, asOf: asOf, explain: explain)))
             case .malformed(let problem): try body(.failure(problem))
             }

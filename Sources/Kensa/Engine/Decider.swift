@@ -51,7 +51,7 @@ public final class Decider {
     func evaluateForReasons(_ values: consuming [FieldValue], asOf: Day?) -> (Evaluation, RecordedTrace) {
         let evaluator = RecordEvaluator(policy: policy, names: names)
         var silent = SilentObserver()
-        let evaluation = evaluator.evaluate(values, asOf: asOf, observer: &silent)
+        let evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &silent)
         let trace = evaluator.settlingTrace(
             scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
             of: evaluation)
@@ -62,6 +62,7 @@ public final class Decider {
 extension Decider {
     /// Decides one record read by a record reader.
     package func decide(_ record: consuming Record, asOf: Day?, explain: Bool) -> Decision {
-        decide(values: record.values, line: record.line, asOf: asOf, explain: explain, filled: record.filled)
+        let (line, filled) = (record.line, record.filled)
+        return decide(values: record.takeValues(), line: line, asOf: asOf, explain: explain, filled: filled)
     }
 }

@@ -22,6 +22,10 @@ package struct Record: Sendable, Equatable {
         self.filled = filled
     }
 
+    /// The values, handed over without a copy: the evaluator changes them in place (the buyer's class), which
+    /// would copy every value if the record still shared them.
+    package consuming func takeValues() -> [FieldValue] { values }
+
     /// The record's identifier; readers only produce records whose `id` is non-empty text.
     package var id: String {
         if case .text(let text) = values[idSlot] { return text }

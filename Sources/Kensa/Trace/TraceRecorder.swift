@@ -67,6 +67,7 @@ struct RecordedTrace {
     /// the truth turned. These are what a decision's reasons name.
     func culprits(of index: Int) -> [Int] {
         var found: [Int] = []
+        found.reserveCapacity(8)
         collectCulprits(of: index, into: &found)
         return found
     }
