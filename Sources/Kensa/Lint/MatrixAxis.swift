@@ -16,6 +16,7 @@ struct MatrixAxis {
         guard !paths.isEmpty else { throw DecisionMatrixError("give at least one field to split the matrix by") }
         let layout = space.policy.layout
         let readable = space.slots.map { layout.fields[$0].path }
+        let labels = MatrixLabels(space: space)
         var axes: [MatrixAxis] = []
         for path in paths {
             guard let slot = layout.slot(of: path) else {
@@ -32,7 +33,6 @@ struct MatrixAxis {
                 throw DecisionMatrixError("`\(path)` is given twice")
             }
             let classes = space.classes(of: slot)
-            let labels = MatrixLabels(space: space)
             axes.append(
                 MatrixAxis(
                     path: path, slot: slot, classes: classes,

@@ -42,7 +42,6 @@ struct MatrixLabels {
         case (.number(let number), _): return Self.number(number)
         case (.text(let text), _) where spec.namesVendor && text == LintDomain.unresolvedName:
             return "unregistered name"
-        case (.text(let text), _) where !spec.namesVendor && text == "other text": return "other text"
         case (.text(let text), _): return text
         case (.list(let elements), .list(let element)):
             let inner = FieldSpec(spec.path, element)
