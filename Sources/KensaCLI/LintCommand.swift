@@ -57,6 +57,9 @@ struct LintCommand: ParsableCommand {
     func validate() throws {
         if matrix == nil && format == .csv { throw ValidationError("--format csv is for --matrix only") }
         if matrix != nil && format == .sarif { throw ValidationError("--matrix is written as text, csv or json") }
+        if matrix != nil && (asOf != nil || strict) {
+            throw ValidationError("--matrix reports no findings: --as-of and --strict do not apply to it")
+        }
     }
 
     func run() throws {

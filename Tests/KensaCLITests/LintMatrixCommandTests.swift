@@ -29,5 +29,7 @@ import Testing
         let csv = try CommandLineTests.kensa(["lint", "policies/jp", "--format", "csv"])
         #expect(csv.status == 64)
         #expect(csv.stderr.contains("--format csv is for --matrix only"))
+        let strict = try CommandLineTests.kensa(["lint", "policies/jp", "--matrix", "date", "--strict"])
+        #expect(strict.status == 64)
     }
 }
