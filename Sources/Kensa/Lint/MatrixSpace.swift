@@ -59,7 +59,7 @@ struct MatrixSpace {
 
     /// The effect of one rule on a record whose scopes' truths are known.
     func effect(of rule: Int, scopes: [Truth], in record: [FieldValue]) -> Outcome? {
-        evaluator.ruleEffects([rule], scopes: scopes, of: withFallbacks(record))[0]
+        evaluator.ruleEffect(rule, scopes: scopes, of: withFallbacks(record))
     }
 
     private func withFallbacks(_ record: [FieldValue]) -> [FieldValue] {
