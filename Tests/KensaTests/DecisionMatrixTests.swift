@@ -125,6 +125,28 @@ import Testing
         )
     ]
 
+    @Test func numbersAndVendorsAreNamedByWhatTheyStandFor() throws {
+        let policy = try Fixtures.policy(Self.sharedFields)
+        let matrix = try DecisionMatrix(policy: policy, dimensions: ["contract.value", "product.brand"])
+        #expect(
+            matrix.dimensions[0].values.map(\.label) == [
+                "below 1000", "1000, between 1000 and 50000", "50000, between 50000 and 100000",
+                "100000, above 100000", "missing",
+            ])
+        // A missing brand takes the maker's value, so `missing` stays a class of its own.
+        #expect(
+            matrix.dimensions[1].values.map(\.label) == [
+                "Bad", "Other, Good", "Bad Sub", "unregistered name", "missing",
+            ])
+        // Below 1000 the exception holds, so the brand never prohibits; E1 (below 50000) can permit a Bad brand.
+        #expect(try cell(matrix, ["below 1000", "Bad"]).outcomes == [.notApplicable, .permitted, .reviewRequired])
+        #expect(
+            try cell(matrix, ["1000", "Bad"]).outcomes == [
+                .notApplicable, .permitted, .reviewRequired, .prohibited,
+            ])
+        #expect(try cell(matrix, ["100000", "Bad"]).outcomes == [.notApplicable, .reviewRequired, .prohibited])
+    }
+
     @Test func matchesEveryRecordOfTheSpaceDecidedOneByOne() throws {
         let sets = try [
             PolicySet.load(directory: Self.fixture), Fixtures.policy(Fixtures.miniSet),
