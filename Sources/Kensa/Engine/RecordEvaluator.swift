@@ -33,6 +33,22 @@ struct RecordEvaluator {
             day: day, outcome: outcome)
     }
 
+    /// The effect of one rule on a record whose scopes' truths are already known, after the exemptions it claims:
+    /// what the decision matrix needs to tabulate a rule over its own fields without deciding the others. The
+    /// other rules count as silent, so an exemption turns only this one.
+    func ruleEffect(_ index: Int, scopes: [Truth], of record: consuming [FieldValue]) -> Outcome? {
+        var values = record
+        let day: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
+        let buyer = BuyerResolver.resolve(&values, policy: policy, names: names, day: day)
+        var evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: day, observer: SilentObserver())
+        var rules = [RuleEvaluation](repeating: RuleEvaluation(scope: .no, when: .no), count: policy.rules.count)
+        rules[index] = evaluateRule(index, scopes: scopes, values, evaluator: &evaluator)
+        let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
+        _ = applyExemptions(
+            claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
+        return rules[index].effect
+    }
+
     /// Evaluates again only the scopes and rules named, recording the steps that settle them: what a decision's
     /// reasons need, at a fraction of a full trace's cost.
     func settlingTrace(scopes: [Int], rules: [Int], of evaluation: Evaluation) -> RecordedTrace {

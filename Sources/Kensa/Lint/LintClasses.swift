@@ -18,25 +18,41 @@ struct LintClasses {
 
     private final class Memo {
         var representatives: [Int: [FieldValue]] = [:]
+        var classes: [Int: [[FieldValue]]] = [:]
+        var elementClasses: [Int: [Int: [[FieldValue]]]] = [:]
     }
 
     /// One representative value per class of the field at `slot`.
     func representatives(slot: Int) -> [FieldValue] {
         if let known = memo.representatives[slot] { return known }
-        let values = computeRepresentatives(slot: slot)
+        let values = classes(slot: slot).map { $0[0] }
         memo.representatives[slot] = values
         return values
     }
 
-    private func computeRepresentatives(slot: Int) -> [FieldValue] {
+    /// Every candidate value of the field at `slot`, grouped by class, each class led by its representative.
+    func classes(slot: Int) -> [[FieldValue]] {
+        if let known = memo.classes[slot] { return known }
+        let values = computeClasses(slot: slot)
+        memo.classes[slot] = values
+        return values
+    }
+
+    /// The classes of each element field of the list of objects at `slot`, by element slot.
+    func elementClasses(list slot: Int) -> [Int: [[FieldValue]]] {
+        _ = classes(slot: slot)
+        return memo.elementClasses[slot] ?? [:]
+    }
+
+    private func computeClasses(slot: Int) -> [[FieldValue]] {
         let spec = policy.layout.fields[slot]
         let tests = domain.reads.tests[slot] ?? []
         if case .objectList(let elementLayout) = spec.type {
             let elements = elementRepresentatives(list: slot, layout: elementLayout)
             let lists: [FieldValue] = [.missing, .objects([])] + elements.map { .objects([$0]) }
-            return merge(lists) { signature(of: $0, slot: slot, tests: tests, layout: policy.layout) }
+            return group(lists) { signature(of: $0, slot: slot, tests: tests, layout: policy.layout) }
         }
-        return merge(domain.candidates(slot: slot)) { value in
+        return group(domain.candidates(slot: slot)) { value in
             var result = signature(of: value, slot: slot, tests: tests, layout: policy.layout)
             if slot == policy.slots.date { result += dateSignature(value) }
             return result
@@ -47,9 +63,11 @@ struct LintClasses {
     private func elementRepresentatives(list: Int, layout: RecordLayout) -> [[FieldValue]] {
         var elements: [[FieldValue]] = [Array(repeating: .missing, count: layout.fields.count)]
         for (slot, tests) in (domain.reads.elementTests[list] ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let values = merge(domain.candidates(layout.fields[slot], tests: tests)) {
+            let classes = group(domain.candidates(layout.fields[slot], tests: tests)) {
                 signature(of: $0, slot: slot, tests: tests, layout: layout)
             }
+            memo.elementClasses[list, default: [:]][slot] = classes
+            let values = classes.map { $0[0] }
             elements = elements.flatMap { element in
                 values.map { value in
                     var copy = element
@@ -61,13 +79,24 @@ struct LintClasses {
         return elements
     }
 
-    private func merge(_ values: [FieldValue], by signature: (FieldValue) -> [UInt8]) -> [FieldValue] {
-        var seen = Set<[UInt8]>()
-        return values.filter { seen.insert(signature($0)).inserted }
+    /// The values grouped by signature, in the order each group's first value comes.
+    private func group(_ values: [FieldValue], by signature: (FieldValue) -> [UInt8]) -> [[FieldValue]] {
+        var index: [[UInt8]: Int] = [:]
+        var groups: [[FieldValue]] = []
+        for value in values {
+            let key = signature(value)
+            if let known = index[key] {
+                groups[known].append(value)
+            } else {
+                index[key] = groups.count
+                groups.append([value])
+            }
+        }
+        return groups
     }
 
     /// How every test on the field comes out for `value`, at every judgment date.
-    private func signature(of value: FieldValue, slot: Int, tests: [Condition], layout: RecordLayout) -> [UInt8] {
+    func signature(of value: FieldValue, slot: Int, tests: [Condition], layout: RecordLayout) -> [UInt8] {
         var values = Array(repeating: FieldValue.missing, count: layout.fields.count)
         values[slot] = value
         var result: [UInt8] = []
