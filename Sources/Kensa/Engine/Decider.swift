@@ -12,6 +12,11 @@ public final class Decider {
     let reasonCache = ReasonCache()
     let conditionTexts = ConditionTextCache()
     let lineWriter: DecisionLineWriter
+    let shapes = ShapeCache()
+    /// The batch path's shape buffer, kept between records so recording a shape allocates nothing.
+    var shapeEvents: [UInt32] = []
+    /// By condition number: whether it is a vendor test (see ``ShapeObserver``).
+    lazy var vendorTests: [Bool] = policy.conditions.map { $0.kind == .vendor }
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
