@@ -39,8 +39,10 @@ struct DecideCommand: ParsableCommand {
         var malformed = 0
         while let input = reader.next() {
             switch input {
+            case .record(let record) where explain:
+                output.writeExplained(record, by: decider, asOf: asOf)
             case .record(let record):
-                output.write(decider.decide(record, asOf: asOf, explain: explain))
+                output.write(decider.decide(record, asOf: asOf, explain: false))
             case .malformed(let problem):
                 malformed += 1
                 output.flush()

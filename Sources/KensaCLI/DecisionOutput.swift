@@ -27,6 +27,21 @@ struct DecisionOutput {
         count += 1
     }
 
+    /// Decides `record` with its full trace and writes the decision. JSON is written straight from the policy's
+    /// pre-rendered trace fragments (`Decider.appendExplained`), the same bytes as `write(decider.decide(…))`.
+    mutating func writeExplained(_ record: Record, by decider: Decider, asOf: Day?) {
+        switch format {
+        case .jsonl:
+            buffer.append { decider.appendExplained(record, asOf: asOf, newline: true, to: &$0) }
+        case .json:
+            if count > 0 { buffer.write(",\n") }
+            buffer.append { decider.appendExplained(record, asOf: asOf, newline: false, to: &$0) }
+        case .text:
+            return write(decider.decide(record, asOf: asOf, explain: true))
+        }
+        count += 1
+    }
+
     /// Pushes what is buffered out, so nothing decided is lost when an error is reported next.
     mutating func flush() { buffer.flush() }
 

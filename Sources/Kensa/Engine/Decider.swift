@@ -11,6 +11,8 @@ public final class Decider {
     let names: NameResolver
     let reasonCache = ReasonCache()
     let conditionTexts = ConditionTextCache()
+    /// The policy's trace events as JSON, rendered once, for `appendExplained`.
+    private(set) lazy var traceFragments = TraceJSONFragments(policy: policy)
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
@@ -19,34 +21,29 @@ public final class Decider {
 
     /// Decides one record given as values by slot of the policy's layout.
     func decide(values: consuming [FieldValue], line: Int?, asOf: Day?, explain: Bool, filled: UInt64 = 0) -> Decision {
-        let evaluator = RecordEvaluator(policy: policy, names: names)
-        var evaluation: Evaluation
-        let trace: RecordedTrace
         if explain {
-            var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
-            evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
-            trace = recorder.trace
-        } else {
-            var silent = SilentObserver()
-            evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &silent)
-            trace = evaluator.settlingTrace(
-                scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
-                of: evaluation)
+            let explained = explained(values: values, line: line, asOf: asOf, filled: filled)
+            var decision = explained.decision
+            decision.trace = TraceBuilder(
+                policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,
+                recorder: explained.trace, cache: conditionTexts
+            ).events()
+            return decision
         }
+        let evaluator = RecordEvaluator(policy: policy, names: names)
+        var silent = SilentObserver()
+        var evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &silent)
+        let trace = evaluator.settlingTrace(
+            scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
+            of: evaluation)
         evaluation.filled = filled
         let values = evaluation.values
         let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: trace)
         let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         return Decision(
             id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
-            exemptionsApplied: writer.exemptionsApplied(),
-            reasons: explain ? writer.reasons() : writer.reasons(cache: reasonCache),
-            policy: policy.info,
-            judgedAt: evaluation.day, line: line,
-            trace: explain
-                ? TraceBuilder(
-                    policy: policy, values: values, evaluation: evaluation, recorder: trace, cache: conditionTexts
-                ).events() : nil)
+            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(cache: reasonCache),
+            policy: policy.info, judgedAt: evaluation.day, line: line, trace: nil)
     }
 }
 

@@ -1,0 +1,163 @@
+/// Writes the events of one decision's trace as JSON, straight from the steps the evaluation recorded and the
+/// policy's pre-rendered `TraceJSONFragments`: the fast path of `decide --explain`.
+///
+/// It writes the same bytes as building the `[TraceEvent]` list with `TraceBuilder` and writing each event with
+/// `DecisionJSON`, but per event it only picks a template and fills its holes; no String or event is made, except
+/// for the buyer, claimed exemptions, and rule-scope steps of rules outside their window.
+struct TraceJSONWriter {
+    let policy: CompiledPolicy
+    let fragments: TraceJSONFragments
+    let evaluation: Evaluation
+    let recorder: RecordedTrace
+    /// Builds the events the fast path does not template.
+    let builder: TraceBuilder
+
+    /// A step still open while the steps under it are written.
+    private struct Open {
+        var depth: Int
+        /// The condition this step is about, or -1.
+        var condition: Int
+        /// The nearest element above or at this step: its list's condition (or -1) and its index.
+        var list: Int
+        var element: Int
+    }
+
+    /// Appends the trace's events, separated by commas, without the surrounding brackets.
+    func append(to bytes: inout [UInt8]) {
+        Self.append(builder.buyerEvent(), to: &bytes)
+        var open: [Open] = []
+        open.reserveCapacity(8)
+        for step in recorder.steps {
+            while let last = open.last, last.depth >= step.depth { open.removeLast() }
+            let parent = open.last ?? Open(depth: -1, condition: -1, list: -1, element: 0)
+            var this = Open(depth: step.depth, condition: -1, list: parent.list, element: parent.element)
+            bytes.append(UInt8(ascii: ","))
+            switch step.subject {
+            case .condition(let info):
+                this.condition = info
+                appendCondition(info, step, under: parent, to: &bytes)
+            case .element(let element):
+                if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
+                appendElement(element, step, list: parent.condition, to: &bytes)
+            case .scope(let scope):
+                fragments.scopes[scope][Int(step.truth.rawValue)].write(to: &bytes) { _, bytes in
+                    Self.appendInt(step.depth, to: &bytes)
+                }
+            case .ruleScope(let rule):
+                appendRuleScope(rule, step, to: &bytes)
+            case .rule(let rule):
+                appendRule(rule, depth: step.depth, to: &bytes)
+            case .exception(let rule, let exception):
+                fragments.rules[rule].exceptions[exception][Int(step.truth.rawValue)].write(to: &bytes) { _, bytes in
+                    Self.appendInt(step.depth, to: &bytes)
+                }
+            }
+            open.append(this)
+        }
+        for verdict in evaluation.exemptions {
+            bytes.append(UInt8(ascii: ","))
+            Self.append(builder.exemptionEvent(verdict), to: &bytes)
+        }
+    }
+
+    private func appendCondition(
+        _ info: Int, _ step: RecordedTrace.Step, under parent: Open, to bytes: inout [UInt8]
+    ) {
+        let condition = fragments.conditions[info]
+        let truth = Int(step.truth.rawValue)
+        var template = condition.events[truth]
+        if let slot = condition.listSlot {
+            switch evaluation.values[slot] {
+            case .objects(let elements) where elements.isEmpty: template = condition.noEntries[truth]
+            case .missing: template = condition.notGiven[truth]
+            default: break
+            }
+        }
+        template.write(to: &bytes) { hole, bytes in
+            switch hole {
+            case .depth:
+                Self.appendInt(step.depth, to: &bytes)
+            case .prefix where parent.list >= 0:
+                bytes.append(contentsOf: fragments.conditions[parent.list].path)
+                bytes.append(UInt8(ascii: "["))
+                Self.appendInt(parent.element, to: &bytes)
+                bytes.append(contentsOf: "].".utf8)
+            case .actual:
+                let values = TraceValueJSON(fragments: fragments)
+                switch step.observed {
+                case .field(let value): values.append(value, condition.type, to: &bytes)
+                case .vendor(let value, let sighting): values.appendVendor(value, sighting, to: &bytes)
+                case .none: return
+                }
+                if let slot = condition.standInSlot, evaluation.filled & (1 << UInt64(slot)) != 0 {
+                    bytes.append(contentsOf: condition.standIn)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private func appendElement(_ element: Int, _ step: RecordedTrace.Step, list: Int, to bytes: inout [UInt8]) {
+        fragments.elements[Int(step.truth.rawValue)].write(to: &bytes) { hole, bytes in
+            guard hole == .text else { return Self.appendInt(step.depth, to: &bytes) }
+            bytes.append(contentsOf: "entry ".utf8)
+            Self.appendInt(element, to: &bytes)
+            guard list >= 0, let slot = fragments.conditions[list].listSlot,
+                let partSlot = fragments.conditions[list].partSlot,
+                case .objects(let elements) = evaluation.values[slot], elements.indices.contains(element),
+                case .text(let part) = elements[element][partSlot]
+            else { return }
+            bytes.append(contentsOf: ": part \\\"".utf8)
+            JSONWriter.appendEscaped(part, to: &bytes)
+            bytes.append(contentsOf: "\\\"".utf8)
+        }
+    }
+
+    private func appendRuleScope(_ index: Int, _ step: RecordedTrace.Step, to bytes: inout [UInt8]) {
+        let truth = Int(step.truth.rawValue)
+        let window = TraceEvent.ruleWindowSentence(
+            policy.rules[index], inForce: evaluation.rules[index].inForce, day: evaluation.day)
+        let template = window == nil ? fragments.rules[index].scopeEvents[truth] : fragments.ruleScopeSentences[truth]
+        template.write(to: &bytes) { hole, bytes in
+            if hole == .text, let window {
+                JSONWriter.appendEscaped(window, to: &bytes)
+            } else {
+                Self.appendInt(step.depth, to: &bytes)
+            }
+        }
+    }
+
+    private func appendRule(_ index: Int, depth: Int, to bytes: inout [UInt8]) {
+        let result = evaluation.rules[index]
+        let rule = fragments.rules[index]
+        let effect = result.effect
+        rule.events[Int(result.truth.rawValue)][effect == nil ? 0 : 1].write(to: &bytes) { hole, bytes in
+            switch hole {
+            case .text:
+                bytes.append(contentsOf: rule.verdicts[TraceJSONFragments.verdictIndex(RuleVerdict(result))])
+                if result.waiver != nil {
+                    JSONWriter.appendEscaped(RuleVerdict.waiverSentence(result, in: policy), to: &bytes)
+                }
+            case .effect:
+                bytes.append(contentsOf: (effect?.name ?? "").utf8)
+            default:
+                Self.appendInt(depth, to: &bytes)
+            }
+        }
+    }
+
+    /// Appends an event built as a `TraceEvent`, as `DecisionJSON` writes it.
+    private static func append(_ event: TraceEvent, to bytes: inout [UInt8]) {
+        var writer = JSONWriter()
+        swap(&writer.bytes, &bytes)
+        DecisionJSON.write(event, to: &writer)
+        swap(&writer.bytes, &bytes)
+    }
+
+    /// Appends an integer's decimal digits (one digit without making a String).
+    static func appendInt(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 10, value >= 0 { return bytes.append(UInt8(48 + value)) }
+        bytes.append(contentsOf: String(value).utf8)
+    }
+}
