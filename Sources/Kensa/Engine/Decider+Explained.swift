@@ -6,6 +6,7 @@ extension Decider {
     ) -> (decision: Decision, evaluation: Evaluation, trace: RecordedTrace) {
         let evaluator = RecordEvaluator(policy: policy, names: names)
         var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
+        recorder.trace.steps.reserveCapacity(2 * policy.conditions.count + 3 * policy.rules.count + 16)
         var evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
         evaluation.filled = filled
         let values = evaluation.values
@@ -13,7 +14,8 @@ extension Decider {
         let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         let decision = Decision(
             id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
-            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(), policy: policy.info,
+            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(cache: reasonCache),
+            policy: policy.info,
             judgedAt: evaluation.day, line: line, trace: nil)
         return (decision, evaluation, recorder.trace)
     }
@@ -29,7 +31,7 @@ extension Decider {
             policy: policy, fragments: traceFragments, evaluation: explained.evaluation, recorder: explained.trace,
             builder: TraceBuilder(
                 policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,
-                recorder: explained.trace, cache: conditionTexts))
+                recorder: explained.trace, cache: conditionTexts, names: names))
         DecisionJSON.append(explained.decision, newline: newline, to: &bytes, trace: trace.append(to:))
     }
 }

@@ -26,7 +26,7 @@ public final class Decider {
             var decision = explained.decision
             decision.trace = TraceBuilder(
                 policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,
-                recorder: explained.trace, cache: conditionTexts
+                recorder: explained.trace, cache: conditionTexts, names: names
             ).events()
             return decision
         }

@@ -11,6 +11,7 @@ struct TraceJSONWriter {
     let recorder: RecordedTrace
     /// Builds the events the fast path does not template.
     let builder: TraceBuilder
+    private var store: TraceJSONTemplateStore { fragments.store }
 
     /// A step still open while the steps under it are written.
     private struct Open {
@@ -40,7 +41,7 @@ struct TraceJSONWriter {
                 if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
                 appendElement(element, step, list: parent.condition, to: &bytes)
             case .scope(let scope):
-                fragments.scopes[scope][Int(step.truth.rawValue)].write(to: &bytes) { _, bytes in
+                store.write(fragments.scopes[scope][step.truth], to: &bytes) { _, bytes in
                     Self.appendInt(step.depth, to: &bytes)
                 }
             case .ruleScope(let rule):
@@ -48,9 +49,8 @@ struct TraceJSONWriter {
             case .rule(let rule):
                 appendRule(rule, depth: step.depth, to: &bytes)
             case .exception(let rule, let exception):
-                fragments.rules[rule].exceptions[exception][Int(step.truth.rawValue)].write(to: &bytes) { _, bytes in
-                    Self.appendInt(step.depth, to: &bytes)
-                }
+                let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
+                store.write(events[step.truth], to: &bytes) { _, bytes in Self.appendInt(step.depth, to: &bytes) }
             }
             open.append(this)
         }
@@ -64,33 +64,32 @@ struct TraceJSONWriter {
         _ info: Int, _ step: RecordedTrace.Step, under parent: Open, to bytes: inout [UInt8]
     ) {
         let condition = fragments.conditions[info]
-        let truth = Int(step.truth.rawValue)
-        var template = condition.events[truth]
-        if let slot = condition.listSlot {
-            switch evaluation.values[slot] {
-            case .objects(let elements) where elements.isEmpty: template = condition.noEntries[truth]
-            case .missing: template = condition.notGiven[truth]
+        var template = condition.events[step.truth]
+        if condition.listSlot >= 0 {
+            switch evaluation.values[condition.listSlot] {
+            case .objects(let elements) where elements.isEmpty: template = condition.noEntries[step.truth]
+            case .missing: template = condition.notGiven[step.truth]
             default: break
             }
         }
-        template.write(to: &bytes) { hole, bytes in
+        store.write(template, to: &bytes) { hole, bytes in
             switch hole {
             case .depth:
                 Self.appendInt(step.depth, to: &bytes)
             case .prefix where parent.list >= 0:
-                bytes.append(contentsOf: fragments.conditions[parent.list].path)
+                store.write(fragments.conditions[parent.list].path, to: &bytes)
                 bytes.append(UInt8(ascii: "["))
                 Self.appendInt(parent.element, to: &bytes)
                 bytes.append(contentsOf: "].".utf8)
             case .actual:
                 let values = TraceValueJSON(fragments: fragments)
                 switch step.observed {
-                case .field(let value): values.append(value, condition.type, to: &bytes)
+                case .field(let value): values.append(value, firstChoice: condition.firstChoice, to: &bytes)
                 case .vendor(let value, let sighting): values.appendVendor(value, sighting, to: &bytes)
                 case .none: return
                 }
-                if let slot = condition.standInSlot, evaluation.filled & (1 << UInt64(slot)) != 0 {
-                    bytes.append(contentsOf: condition.standIn)
+                if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
+                    store.write(condition.standIn, to: &bytes)
                 }
             default:
                 break
@@ -99,14 +98,13 @@ struct TraceJSONWriter {
     }
 
     private func appendElement(_ element: Int, _ step: RecordedTrace.Step, list: Int, to bytes: inout [UInt8]) {
-        fragments.elements[Int(step.truth.rawValue)].write(to: &bytes) { hole, bytes in
+        store.write(fragments.elements[step.truth], to: &bytes) { hole, bytes in
             guard hole == .text else { return Self.appendInt(step.depth, to: &bytes) }
             bytes.append(contentsOf: "entry ".utf8)
             Self.appendInt(element, to: &bytes)
-            guard list >= 0, let slot = fragments.conditions[list].listSlot,
-                let partSlot = fragments.conditions[list].partSlot,
-                case .objects(let elements) = evaluation.values[slot], elements.indices.contains(element),
-                case .text(let part) = elements[element][partSlot]
+            guard list >= 0, case let condition = fragments.conditions[list], condition.listSlot >= 0,
+                condition.partSlot >= 0, case .objects(let elements) = evaluation.values[condition.listSlot],
+                elements.indices.contains(element), case .text(let part) = elements[element][condition.partSlot]
             else { return }
             bytes.append(contentsOf: ": part \\\"".utf8)
             JSONWriter.appendEscaped(part, to: &bytes)
@@ -115,11 +113,10 @@ struct TraceJSONWriter {
     }
 
     private func appendRuleScope(_ index: Int, _ step: RecordedTrace.Step, to bytes: inout [UInt8]) {
-        let truth = Int(step.truth.rawValue)
         let window = TraceEvent.ruleWindowSentence(
             policy.rules[index], inForce: evaluation.rules[index].inForce, day: evaluation.day)
-        let template = window == nil ? fragments.rules[index].scopeEvents[truth] : fragments.ruleScopeSentences[truth]
-        template.write(to: &bytes) { hole, bytes in
+        let events = window == nil ? fragments.rules[index].scopeEvents : fragments.ruleScopeSentences
+        store.write(events[step.truth], to: &bytes) { hole, bytes in
             if hole == .text, let window {
                 JSONWriter.appendEscaped(window, to: &bytes)
             } else {
@@ -132,10 +129,12 @@ struct TraceJSONWriter {
         let result = evaluation.rules[index]
         let rule = fragments.rules[index]
         let effect = result.effect
-        rule.events[Int(result.truth.rawValue)][effect == nil ? 0 : 1].write(to: &bytes) { hole, bytes in
+        let events = effect == nil ? rule.events : rule.eventsWithEffect
+        store.write(events[result.truth], to: &bytes) { hole, bytes in
             switch hole {
             case .text:
-                bytes.append(contentsOf: rule.verdicts[TraceJSONFragments.verdictIndex(RuleVerdict(result))])
+                let verdict = rule.firstVerdict + TraceJSONFragments.verdictIndex(RuleVerdict(result))
+                store.write(fragments.verdicts[verdict], to: &bytes)
                 if result.waiver != nil {
                     JSONWriter.appendEscaped(RuleVerdict.waiverSentence(result, in: policy), to: &bytes)
                 }

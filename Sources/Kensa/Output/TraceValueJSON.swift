@@ -3,8 +3,9 @@
 struct TraceValueJSON {
     let fragments: TraceJSONFragments
 
-    /// `central_ministry`, `\"NEC Platforms\"`, `not given`, `[a, b]`, `2 entries`, as `ConditionWording.value`.
-    func append(_ value: FieldValue, _ type: FieldType, to bytes: inout [UInt8]) {
+    /// `central_ministry`, `\"NEC Platforms\"`, `not given`, `[a, b]`, `2 entries`, as `ConditionWording.value`;
+    /// a choice is named from `fragments.choiceNames` from `firstChoice` (-1: the field has no choices).
+    func append(_ value: FieldValue, firstChoice: Int, to bytes: inout [UInt8]) {
         switch value {
         case .missing: bytes.append(contentsOf: "not given".utf8)
         case .text(let text): quoted(text, to: &bytes)
@@ -12,17 +13,16 @@ struct TraceValueJSON {
         case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .date(let day): JSONWriter.appendDigits(of: day, to: &bytes)
         case .choice(let index):
-            if case .choice(let names) = type {
-                JSONWriter.appendEscaped(names[index], to: &bytes)
+            if firstChoice >= 0 {
+                fragments.store.write(fragments.choiceNames[firstChoice + index], to: &bytes)
             } else {
                 TraceJSONWriter.appendInt(index, to: &bytes)
             }
         case .list(let elements):
-            let element: FieldType = if case .list(let inner) = type { inner } else { type }
             bytes.append(UInt8(ascii: "["))
             for (index, value) in elements.enumerated() {
                 if index > 0 { bytes.append(contentsOf: ", ".utf8) }
-                append(value, element, to: &bytes)
+                append(value, firstChoice: firstChoice, to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
         case .objects(let elements):
@@ -38,7 +38,7 @@ struct TraceValueJSON {
 
     /// A vendor name with what the registry made of it at the judgment date, as `ConditionWording.vendor`.
     func appendVendor(_ value: FieldValue, _ sighting: VendorSighting?, to bytes: inout [UInt8]) {
-        guard case .text(let name) = value else { return append(value, .text, to: &bytes) }
+        guard case .text(let name) = value else { return append(value, firstChoice: -1, to: &bytes) }
         quoted(name, to: &bytes)
         guard let sighting else {
             bytes.append(contentsOf: ", which the vendor registry does not know".utf8)
@@ -46,21 +46,22 @@ struct TraceValueJSON {
         }
         let identity = sighting.identity
         bytes.append(contentsOf: " (".utf8)
-        bytes.append(
-            contentsOf: identity.member.map { fragments.memberNames[$0] } ?? fragments.groupNames[identity.group])
+        let store = fragments.store
+        store.write(
+            identity.member.map { fragments.memberNames[$0] } ?? fragments.groupNames[identity.group], to: &bytes)
         if let group = sighting.group {
             bytes.append(contentsOf: ", group ".utf8)
-            bytes.append(contentsOf: fragments.groupNames[group])
+            store.write(fragments.groupNames[group], to: &bytes)
             if group != identity.group {
                 bytes.append(contentsOf: ", no longer in group ".utf8)
-                bytes.append(contentsOf: fragments.groupNames[identity.group])
+                store.write(fragments.groupNames[identity.group], to: &bytes)
             }
             bytes.append(contentsOf: ", origin ".utf8)
-            bytes.append(contentsOf: fragments.groupOrigins[identity.group])
+            store.write(fragments.groupOrigins[identity.group], to: &bytes)
             bytes.append(UInt8(ascii: ")"))
         } else {
             bytes.append(contentsOf: ", origin ".utf8)
-            bytes.append(contentsOf: fragments.groupOrigins[identity.group])
+            store.write(fragments.groupOrigins[identity.group], to: &bytes)
             bytes.append(contentsOf: "; its group depends on the date, which is unknown)".utf8)
         }
     }

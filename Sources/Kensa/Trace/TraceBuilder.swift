@@ -6,6 +6,8 @@ struct TraceBuilder {
     let evaluation: Evaluation
     let recorder: RecordedTrace
     let cache: ConditionTextCache
+    /// The decider's cached name lookups, so naming an unknown buyer does not normalise its name again.
+    let names: NameResolver
 
     private var text: StepText { StepText(policy: policy, recorder: recorder, filled: evaluation.filled) }
 
@@ -46,7 +48,7 @@ struct TraceBuilder {
         default:
             var why = "the entity registry does not know the name"
             if case .text(let written) = values[policy.slots.buyerName],
-                let entity = policy.entities.entity(named: written)
+                let entity = names.entity(written, on: nil)
             {
                 let known = policy.entities.entities[entity]
                 let window = [known.from.map { "from \($0)" }, known.until.map { "until \($0)" }].compactMap { $0 }

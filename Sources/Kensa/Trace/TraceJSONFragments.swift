@@ -6,87 +6,126 @@
 /// The templates are cut from events built by `TraceEvent+Steps`, as `TraceBuilder` builds them, so both paths
 /// write the same bytes.
 final class TraceJSONFragments: Sendable {
+    /// One template for each truth an event can have.
+    struct ByTruth: Sendable {
+        let no: TraceJSONTemplate
+        let unknown: TraceJSONTemplate
+        let yes: TraceJSONTemplate
+
+        init(_ make: (Truth) -> TraceJSONTemplate) {
+            (no, unknown, yes) = (make(.no), make(.unknown), make(.yes))
+        }
+
+        subscript(truth: Truth) -> TraceJSONTemplate {
+            switch truth {
+            case .no: no
+            case .unknown: unknown
+            case .yes: yes
+            }
+        }
+    }
+
     /// The fragments of one condition node (`ConditionInfo`).
     struct Condition: Sendable {
-        /// By truth: the event, with holes for depth and, for a test, the element path and the record's value.
-        let events: [TraceJSONTemplate]
-        /// For `some`/`every` over a list the record left empty or out: the event saying so, by truth.
-        let noEntries: [TraceJSONTemplate]
-        let notGiven: [TraceJSONTemplate]
-        /// The slot of the top-level list whose emptiness a `some`/`every` event reports.
-        let listSlot: Int?
-        /// The slot of the `part` text of that list's elements, which labels element events.
-        let partSlot: Int?
+        /// The event, with holes for depth and, for a test, the element path and the record's value.
+        let events: ByTruth
+        /// For `some`/`every` over a list the record left empty or out: the event saying so.
+        let noEntries: ByTruth
+        let notGiven: ByTruth
+        /// The slot of the top-level list whose emptiness a `some`/`every` event reports, or -1.
+        let listSlot: Int
+        /// The slot of the `part` text of that list's elements, which labels element events, or -1.
+        let partSlot: Int
         /// The condition's path, escaped: a `some`/`every`'s list path prefixes the tests under it.
-        let path: [UInt8]
-        /// What the record's value is worded as: the field's type, for tests.
-        let type: FieldType
-        /// The top-level slot a test reads, when the layout may fill it from a default or another field.
-        let standInSlot: Int?
+        let path: TraceJSONTemplate
+        /// The top-level slot a test reads when the layout may fill it from a default or another field, or -1.
+        let standInSlot: Int
         /// " (not given; `product.manufacturer` stands in)", escaped, said when `standInSlot` was filled.
-        let standIn: [UInt8]
+        let standIn: TraceJSONTemplate
+        /// For a test of a choice field (or a list of choices): the first of its choices' names in `choiceNames`.
+        let firstChoice: Int
     }
 
     /// The fragments of one rule.
     struct Rule: Sendable {
-        /// By truth, then without and with an effect: the rule event, with holes for depth, the verdict (and
-        /// waiver) ending its sentence, and the effect.
-        let events: [[TraceJSONTemplate]]
-        /// The sentence endings, escaped, by `verdictIndex`.
-        let verdicts: [[UInt8]]
-        /// The rule-scope event by truth, when the rule is in force.
-        let scopeEvents: [TraceJSONTemplate]
-        /// The `unless` exception events: by exception, then by truth.
-        let exceptions: [[TraceJSONTemplate]]
+        /// The rule event without and with an effect, with holes for depth, the verdict (and waiver) ending its
+        /// sentence, and the effect.
+        let events: ByTruth
+        let eventsWithEffect: ByTruth
+        /// The rule-scope event, when the rule is in force.
+        let scopeEvents: ByTruth
+        /// The first of the rule's sentence endings in `verdicts` (see `verdictIndex`).
+        let firstVerdict: Int
+        /// The first of the rule's exceptions in `exceptions`.
+        let firstException: Int
     }
 
+    let store: TraceJSONTemplateStore
     let conditions: [Condition]
     let rules: [Rule]
-    /// By scope, then by truth.
-    let scopes: [[TraceJSONTemplate]]
-    /// By truth: a rule-scope event with its whole sentence as a hole (a rule outside its window).
-    let ruleScopeSentences: [TraceJSONTemplate]
-    /// By truth: an element event, with its sentence as a hole.
-    let elements: [TraceJSONTemplate]
+    let scopes: [ByTruth]
+    /// The events of every rule's `unless` exceptions, rule after rule.
+    let exceptions: [ByTruth]
+    /// Every rule's sentence endings, escaped, rule after rule.
+    let verdicts: [TraceJSONTemplate]
+    /// A rule-scope event with its whole sentence as a hole (a rule outside its window).
+    let ruleScopeSentences: ByTruth
+    /// An element event, with its sentence as a hole.
+    let elements: ByTruth
+    /// The names of the choices of the fields conditions test, escaped (see `Condition.firstChoice`).
+    let choiceNames: [TraceJSONTemplate]
     /// Vendor group names and origins, and member names, escaped, for wording vendor values.
-    let groupNames: [[UInt8]]
-    let groupOrigins: [[UInt8]]
-    let memberNames: [[UInt8]]
+    let groupNames: [TraceJSONTemplate]
+    let groupOrigins: [TraceJSONTemplate]
+    let memberNames: [TraceJSONTemplate]
 
     init(policy: CompiledPolicy) {
         let depth = TraceJSONTemplate.depthMarker
         let text = TraceJSONTemplate.Hole.text.marker
-        let truths: [Truth] = [.no, .unknown, .yes]
-        conditions = policy.conditions.map { Self.condition($0, layout: policy.layout) }
+        var builder = TraceJSONTemplateBuilder()
+        var choiceNames: [TraceJSONTemplate] = []
+        conditions = policy.conditions.map {
+            Self.condition($0, layout: policy.layout, builder: &builder, choiceNames: &choiceNames)
+        }
+        var verdicts: [TraceJSONTemplate] = []
+        var exceptions: [ByTruth] = []
         rules = policy.rules.map { rule in
-            Rule(
-                events: truths.map { truth in
-                    [nil, TraceJSONTemplate.Hole.effect.marker].map {
-                        TraceJSONTemplate(
-                            .rule(rule, depth: depth, truth: truth, verdict: text, effect: $0, in: policy))
-                    }
+            let firstVerdict = verdicts.count
+            let firstException = exceptions.count
+            verdicts += Self.verdicts(of: rule).map { builder.add(escaped: $0.sentence(for: rule)) }
+            exceptions += rule.exceptions.map { exception in
+                ByTruth { builder.add(.exception(exception, depth: depth, truth: $0)) }
+            }
+            return Rule(
+                events: ByTruth {
+                    builder.add(.rule(rule, depth: depth, truth: $0, verdict: text, effect: nil, in: policy))
                 },
-                verdicts: Self.verdicts(of: rule).map { Self.escaped($0.sentence(for: rule)) },
-                scopeEvents: truths.map {
-                    TraceJSONTemplate(
+                eventsWithEffect: ByTruth {
+                    builder.add(
+                        .rule(
+                            rule, depth: depth, truth: $0, verdict: text,
+                            effect: TraceJSONTemplate.Hole.effect.marker, in: policy))
+                },
+                scopeEvents: ByTruth {
+                    builder.add(
                         .ruleScope(
                             depth: depth, truth: $0, text: TraceEvent.ruleScopeSentence(rule, truth: $0, in: policy)))
                 },
-                exceptions: rule.exceptions.map { exception in
-                    truths.map { TraceJSONTemplate(.exception(exception, depth: depth, truth: $0)) }
-                })
+                firstVerdict: firstVerdict, firstException: firstException)
         }
-        scopes = policy.scopes.map { scope in
-            truths.map { TraceJSONTemplate(.scope(scope, truth: $0)) }
-        }
-        ruleScopeSentences = truths.map { TraceJSONTemplate(.ruleScope(depth: depth, truth: $0, text: text)) }
-        elements = truths.map { TraceJSONTemplate(.element(depth: depth, truth: $0, text: text)) }
-        groupNames = policy.vendors.groups.map { Self.escaped($0.name) }
-        groupOrigins = policy.vendors.groups.map { Self.escaped($0.origin) }
-        memberNames = policy.vendors.members.map { Self.escaped($0.name) }
+        self.verdicts = verdicts
+        self.exceptions = exceptions
+        scopes = policy.scopes.map { scope in ByTruth { builder.add(.scope(scope, truth: $0)) } }
+        ruleScopeSentences = ByTruth { builder.add(.ruleScope(depth: depth, truth: $0, text: text)) }
+        elements = ByTruth { builder.add(.element(depth: depth, truth: $0, text: text)) }
+        self.choiceNames = choiceNames
+        groupNames = policy.vendors.groups.map { builder.add(escaped: $0.name) }
+        groupOrigins = policy.vendors.groups.map { builder.add(escaped: $0.origin) }
+        memberNames = policy.vendors.members.map { builder.add(escaped: $0.name) }
+        store = TraceJSONTemplateStore(builder)
     }
 
-    /// Where `verdict`'s ending is in `Rule.verdicts`.
+    /// Where `verdict`'s ending is among its rule's, from `Rule.firstVerdict`.
     static func verdictIndex(_ verdict: RuleVerdict) -> Int {
         switch verdict {
         case .fired: 0
@@ -103,15 +142,17 @@ final class TraceJSONFragments: Sendable {
             + rule.exceptions.indices.map { .exception($0) }
     }
 
-    private static func condition(_ info: ConditionInfo, layout: RecordLayout) -> Condition {
+    private static func condition(
+        _ info: ConditionInfo, layout: RecordLayout, builder: inout TraceJSONTemplateBuilder,
+        choiceNames: inout [TraceJSONTemplate]
+    ) -> Condition {
         let depth = TraceJSONTemplate.depthMarker
         let isTest = info.kind == .field || info.kind == .vendor
         let prefix = TraceJSONTemplate.Hole.prefix.marker
         let text = isTest ? StepText.sentence(info, prefix: prefix) : info.predicate
-        func events(actual: String?) -> [TraceJSONTemplate] {
-            [Truth.no, .unknown, .yes].map {
-                TraceJSONTemplate(
-                    .condition(info, depth: depth, truth: $0, text: text, prefix: prefix, actual: actual))
+        func events(actual: String?) -> ByTruth {
+            ByTruth {
+                builder.add(.condition(info, depth: depth, truth: $0, text: text, prefix: prefix, actual: actual))
             }
         }
         let isList = info.kind == .some || info.kind == .every
@@ -120,23 +161,21 @@ final class TraceJSONFragments: Sendable {
         if let listSlot, case .objectList(let elementLayout) = layout.fields[listSlot].type {
             partSlot = elementLayout.slot(of: "part")
         }
-        var standIn: [UInt8] = []
-        if let slot = info.topLevelSlot, slot < 64 {
-            standIn = escaped(
-                layout.fields[slot].fallbackPath.map { " (not given; `\($0)` stands in)" }
-                    ?? " (not given; the default)")
+        let standInSlot = info.topLevelSlot.flatMap { $0 < 64 ? $0 : nil }
+        let standIn = standInSlot.map {
+            layout.fields[$0].fallbackPath.map { " (not given; `\($0)` stands in)" } ?? " (not given; the default)"
+        }
+        var firstChoice = -1
+        switch info.spec?.type {
+        case .choice(let names), .list(.choice(let names)):
+            firstChoice = choiceNames.count
+            choiceNames += names.map { builder.add(escaped: $0) }
+        default: break
         }
         return Condition(
             events: events(actual: isTest ? TraceJSONTemplate.Hole.actual.marker : nil),
-            noEntries: isList ? events(actual: "no entries") : [], notGiven: isList ? events(actual: "not given") : [],
-            listSlot: listSlot, partSlot: partSlot, path: escaped(info.path ?? ""), type: info.spec?.type ?? .text,
-            standInSlot: info.topLevelSlot.flatMap { $0 < 64 ? $0 : nil }, standIn: standIn)
-    }
-
-    /// `text` escaped for the inside of a JSON string.
-    static func escaped(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        JSONWriter.appendEscaped(text, to: &bytes)
-        return bytes
+            noEntries: events(actual: "no entries"), notGiven: events(actual: "not given"),
+            listSlot: listSlot ?? -1, partSlot: partSlot ?? -1, path: builder.add(escaped: info.path ?? ""),
+            standInSlot: standInSlot ?? -1, standIn: builder.add(escaped: standIn ?? ""), firstChoice: firstChoice)
     }
 }

@@ -1,12 +1,15 @@
-/// The JSON of one trace event with holes where per-record values go.
+/// The JSON of one trace event with holes where per-record values go: where its parts are in a
+/// `TraceJSONTemplateStore`. A plain value, so picking a template per event costs no reference counting.
 ///
 /// A template is made by writing a `TraceEvent` whose varying strings carry `Hole.marker`s (and whose depth is
-/// `TraceJSONTemplate.depthMarker`) with the same writer as every other event, then cutting the bytes at the markers.
-/// The static parts (keys, titles, locations, operators, expected values) are thus rendered and escaped once per
-/// policy, exactly as the `[TraceEvent]` path renders them; per record only the holes are written.
+/// `depthMarker`) with the same writer as every other event, then cutting the bytes at the markers. The static
+/// parts (keys, titles, locations, operators, expected values) are thus rendered and escaped once per policy,
+/// exactly as the `[TraceEvent]` path renders them; per record only the holes are written.
 struct TraceJSONTemplate: Sendable {
     /// What a hole holds.
     enum Hole: UInt8, Sendable {
+        /// No hole: after a template's last piece.
+        case none
         /// The event's depth, a number.
         case depth
         /// The element path of a test inside `some`/`every` (`components[0].`), escaped.
@@ -26,52 +29,104 @@ struct TraceJSONTemplate: Sendable {
     /// The depth a template's event is written with; the digits are cut out as the `depth` hole.
     static let depthMarker = -7_170_717
 
-    /// The static bytes: one more than the holes, each hole going between two.
-    let pieces: [[UInt8]]
-    let holes: [Hole]
+    /// Index of the first piece in the store; the template's pieces follow it, the last one before `Hole.none`.
+    let first: Int32
+}
 
-    /// Cuts the JSON of `event` at its markers.
-    init(_ event: TraceEvent) {
+/// One piece of a template: static bytes, then the hole that follows them.
+struct TraceJSONPiece {
+    var start: Int32
+    var end: Int32
+    var hole: TraceJSONTemplate.Hole
+}
+
+/// Collects templates and plain byte strings while a policy's fragments are made.
+struct TraceJSONTemplateBuilder {
+    private(set) var bytes: [UInt8] = []
+    private(set) var pieces: [TraceJSONPiece] = []
+
+    /// Adds the template cut from `event`'s JSON at its markers.
+    mutating func add(_ event: TraceEvent) -> TraceJSONTemplate {
         var writer = JSONWriter()
         DecisionJSON.write(event, to: &writer)
-        let bytes = writer.bytes
-        let depthKey = Array("\"depth\":\(Self.depthMarker)".utf8)
+        return add(cutting: writer.bytes)
+    }
+
+    /// Adds `text`, escaped, as a template without holes.
+    mutating func add(escaped text: String) -> TraceJSONTemplate {
+        var escaped: [UInt8] = []
+        JSONWriter.appendEscaped(text, to: &escaped)
+        return add(cutting: escaped)
+    }
+
+    private mutating func add(cutting json: [UInt8]) -> TraceJSONTemplate {
+        let template = TraceJSONTemplate(first: Int32(pieces.count))
+        let depthKey = Array("\"depth\":\(TraceJSONTemplate.depthMarker)".utf8)
+        let depthKeyStart = Array("\"depth\":".utf8)
         let marker = Array("\u{10FFFE}".utf8)
-        var pieces: [[UInt8]] = []
-        var holes: [Hole] = []
-        var piece: [UInt8] = []
+        var start = bytes.count
         var index = 0
-        while index < bytes.count {
-            if bytes[index...].starts(with: depthKey) {
-                piece += Array("\"depth\":".utf8)
-                pieces.append(piece)
-                holes.append(.depth)
-                piece = []
+        func cut(_ hole: TraceJSONTemplate.Hole) {
+            pieces.append(TraceJSONPiece(start: Int32(start), end: Int32(bytes.count), hole: hole))
+            start = bytes.count
+        }
+        while index < json.count {
+            if json[index...].starts(with: depthKey) {
+                bytes += depthKeyStart
+                cut(.depth)
                 index += depthKey.count
-            } else if bytes[index...].starts(with: marker), index + marker.count < bytes.count,
-                let hole = Hole(rawValue: bytes[index + marker.count] &- UInt8(ascii: "A"))
+            } else if json[index...].starts(with: marker), index + marker.count < json.count,
+                let hole = TraceJSONTemplate.Hole(rawValue: json[index + marker.count] &- UInt8(ascii: "A"))
             {
-                pieces.append(piece)
-                holes.append(hole)
-                piece = []
+                cut(hole)
                 index += marker.count + 1
             } else {
-                piece.append(bytes[index])
+                bytes.append(json[index])
                 index += 1
             }
         }
-        pieces.append(piece)
-        self.pieces = pieces
-        self.holes = holes
+        cut(.none)
+        return template
+    }
+}
+
+/// The bytes and pieces of every template of one policy, in memory of their own that lives as long as the store:
+/// templates are read per event, millions of times, without reference counting.
+final class TraceJSONTemplateStore: @unchecked Sendable {
+    // Unchecked: the buffers are written once, in `init`, and only read afterwards.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let pieces: UnsafeMutableBufferPointer<TraceJSONPiece>
+
+    init(_ builder: TraceJSONTemplateBuilder) {
+        bytes = .allocate(capacity: max(1, builder.bytes.count))
+        _ = bytes.initialize(from: builder.bytes)
+        pieces = .allocate(capacity: max(1, builder.pieces.count))
+        _ = pieces.initialize(from: builder.pieces)
     }
 
-    /// Appends the event, asking `fill` to write each hole in turn.
+    deinit {
+        bytes.deallocate()
+        pieces.deallocate()
+    }
+
+    /// Appends `template`, asking `fill` to write each hole in turn.
     @inline(__always)
-    func write(to bytes: inout [UInt8], fill: (Hole, inout [UInt8]) -> Void) {
-        for index in holes.indices {
-            bytes.append(contentsOf: pieces[index])
-            fill(holes[index], &bytes)
+    func write(
+        _ template: TraceJSONTemplate, to output: inout [UInt8], fill: (TraceJSONTemplate.Hole, inout [UInt8]) -> Void
+    ) {
+        var index = Int(template.first)
+        while true {
+            let piece = pieces[index]
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(piece.start)..<Int(piece.end)]))
+            guard piece.hole != .none else { return }
+            fill(piece.hole, &output)
+            index += 1
         }
-        bytes.append(contentsOf: pieces[holes.count])
+    }
+
+    /// Appends a template without holes (a byte string added with `add(escaped:)`).
+    @inline(__always)
+    func write(_ template: TraceJSONTemplate, to output: inout [UInt8]) {
+        write(template, to: &output) { _, _ in }
     }
 }
