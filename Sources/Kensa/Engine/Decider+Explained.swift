@@ -28,7 +28,7 @@ extension Decider {
         let filled = record.filled
         let explained = explained(values: record.values, line: line, asOf: asOf, filled: filled)
         let trace = TraceJSONWriter(
-            policy: policy, fragments: traceFragments, evaluation: explained.evaluation, recorder: explained.trace,
+            fragments: traceFragments,
             builder: TraceBuilder(
                 policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,
                 recorder: explained.trace, cache: conditionTexts, names: names))

@@ -2,16 +2,16 @@
 /// policy's pre-rendered `TraceJSONFragments`: the fast path of `decide --explain`.
 ///
 /// It writes the same bytes as building the `[TraceEvent]` list with `TraceBuilder` and writing each event with
-/// `DecisionJSON`, but per event it only picks a template and fills its holes; no String or event is made, except
-/// for the buyer, claimed exemptions, and rule-scope steps of rules outside their window.
+/// `DecisionJSON`, but per event it only picks a template and fills its holes. No String or event is made, except
+/// for the buyer, claimed exemptions, waivers, numbers, and rule-scope steps of rules outside their window.
 struct TraceJSONWriter {
-    let policy: CompiledPolicy
     let fragments: TraceJSONFragments
-    let evaluation: Evaluation
-    let recorder: RecordedTrace
-    /// Builds the events the fast path does not template.
+    /// Holds the policy, evaluation and recorded steps, and builds the events the fast path does not template.
     let builder: TraceBuilder
     private var store: TraceJSONTemplateStore { fragments.store }
+    private var policy: CompiledPolicy { builder.policy }
+    private var evaluation: Evaluation { builder.evaluation }
+    private var recorder: RecordedTrace { builder.recorder }
 
     /// A step still open while the steps under it are written.
     private struct Open {
@@ -28,29 +28,30 @@ struct TraceJSONWriter {
         Self.append(builder.buyerEvent(), to: &bytes)
         var open: [Open] = []
         open.reserveCapacity(8)
-        for step in recorder.steps {
-            while let last = open.last, last.depth >= step.depth { open.removeLast() }
+        for index in recorder.steps.indices {
+            let depth = recorder.steps[index].depth
+            let truth = recorder.steps[index].truth
+            while let last = open.last, last.depth >= depth { open.removeLast() }
             let parent = open.last ?? Open(depth: -1, condition: -1, list: -1, element: 0)
-            var this = Open(depth: step.depth, condition: -1, list: parent.list, element: parent.element)
+            var this = Open(depth: depth, condition: -1, list: parent.list, element: parent.element)
             bytes.append(UInt8(ascii: ","))
-            switch step.subject {
+            switch recorder.steps[index].subject {
             case .condition(let info):
                 this.condition = info
-                appendCondition(info, step, under: parent, to: &bytes)
+                appendCondition(info, step: index, under: parent, to: &bytes)
             case .element(let element):
                 if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
-                appendElement(element, step, list: parent.condition, to: &bytes)
+                appendElement(element, depth: depth, truth: truth, list: parent.condition, to: &bytes)
             case .scope(let scope):
-                store.write(fragments.scopes[scope][step.truth], to: &bytes) { _, bytes in
-                    Self.appendInt(step.depth, to: &bytes)
+                store.write(fragments.scopes[scope][truth], to: &bytes) { _, bytes in Self.appendInt(depth, to: &bytes)
                 }
             case .ruleScope(let rule):
-                appendRuleScope(rule, step, to: &bytes)
+                appendRuleScope(rule, depth: depth, truth: truth, to: &bytes)
             case .rule(let rule):
-                appendRule(rule, depth: step.depth, to: &bytes)
+                appendRule(rule, depth: depth, to: &bytes)
             case .exception(let rule, let exception):
                 let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
-                store.write(events[step.truth], to: &bytes) { _, bytes in Self.appendInt(step.depth, to: &bytes) }
+                store.write(events[truth], to: &bytes) { _, bytes in Self.appendInt(depth, to: &bytes) }
             }
             open.append(this)
         }
@@ -61,21 +62,22 @@ struct TraceJSONWriter {
     }
 
     private func appendCondition(
-        _ info: Int, _ step: RecordedTrace.Step, under parent: Open, to bytes: inout [UInt8]
+        _ info: Int, step index: Int, under parent: Open, to bytes: inout [UInt8]
     ) {
         let condition = fragments.conditions[info]
-        var template = condition.events[step.truth]
+        let (depth, truth) = (recorder.steps[index].depth, recorder.steps[index].truth)
+        var template = condition.events[truth]
         if condition.listSlot >= 0 {
             switch evaluation.values[condition.listSlot] {
-            case .objects(let elements) where elements.isEmpty: template = condition.noEntries[step.truth]
-            case .missing: template = condition.notGiven[step.truth]
+            case .objects(let elements) where elements.isEmpty: template = condition.noEntries[truth]
+            case .missing: template = condition.notGiven[truth]
             default: break
             }
         }
         store.write(template, to: &bytes) { hole, bytes in
             switch hole {
             case .depth:
-                Self.appendInt(step.depth, to: &bytes)
+                Self.appendInt(depth, to: &bytes)
             case .prefix where parent.list >= 0:
                 store.write(fragments.conditions[parent.list].path, to: &bytes)
                 bytes.append(UInt8(ascii: "["))
@@ -83,7 +85,7 @@ struct TraceJSONWriter {
                 bytes.append(contentsOf: "].".utf8)
             case .actual:
                 let values = TraceValueJSON(fragments: fragments)
-                switch step.observed {
+                switch recorder.steps[index].observed {
                 case .field(let value): values.append(value, firstChoice: condition.firstChoice, to: &bytes)
                 case .vendor(let value, let sighting): values.appendVendor(value, sighting, to: &bytes)
                 case .none: return
@@ -97,9 +99,9 @@ struct TraceJSONWriter {
         }
     }
 
-    private func appendElement(_ element: Int, _ step: RecordedTrace.Step, list: Int, to bytes: inout [UInt8]) {
-        store.write(fragments.elements[step.truth], to: &bytes) { hole, bytes in
-            guard hole == .text else { return Self.appendInt(step.depth, to: &bytes) }
+    private func appendElement(_ element: Int, depth: Int, truth: Truth, list: Int, to bytes: inout [UInt8]) {
+        store.write(fragments.elements[truth], to: &bytes) { hole, bytes in
+            guard hole == .text else { return Self.appendInt(depth, to: &bytes) }
             bytes.append(contentsOf: "entry ".utf8)
             Self.appendInt(element, to: &bytes)
             guard list >= 0, case let condition = fragments.conditions[list], condition.listSlot >= 0,
@@ -112,15 +114,15 @@ struct TraceJSONWriter {
         }
     }
 
-    private func appendRuleScope(_ index: Int, _ step: RecordedTrace.Step, to bytes: inout [UInt8]) {
+    private func appendRuleScope(_ index: Int, depth: Int, truth: Truth, to bytes: inout [UInt8]) {
         let window = TraceEvent.ruleWindowSentence(
             policy.rules[index], inForce: evaluation.rules[index].inForce, day: evaluation.day)
         let events = window == nil ? fragments.rules[index].scopeEvents : fragments.ruleScopeSentences
-        store.write(events[step.truth], to: &bytes) { hole, bytes in
+        store.write(events[truth], to: &bytes) { hole, bytes in
             if hole == .text, let window {
                 JSONWriter.appendEscaped(window, to: &bytes)
             } else {
-                Self.appendInt(step.depth, to: &bytes)
+                Self.appendInt(depth, to: &bytes)
             }
         }
     }
