@@ -38,9 +38,34 @@ import Testing
         #expect(try Self.compare(set: "jp", records: file.path, format: .jsonl, asOf: nil) == 3000)
     }
 
-    /// Decides every record of `records` both ways and expects the same bytes; returns how many were compared.
+    /// A policy whose texts hold the noncharacters that mark holes in templates gets no fragments, and its
+    /// decisions are still written right (from `Decision.trace`).
+    @Test func policyTextsHoldingTheHoleMarkersAgree() throws {
+        let directory = Golden.packageRoot.appendingPathComponent("policies/jp")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }
+        let files = try names.sorted().map { name in
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            return (
+                name: name,
+                text: text.replacingOccurrences(of: "title: Designated", with: "title: \u{10FFFE}B Designated")
+            )
+        }
+        let policy = try Fixtures.policy(files)
+        #expect(TraceJSONFragments.make(for: policy) == nil)
+        let records = directory.appendingPathComponent("examples/records.jsonl").path
+        #expect(try Self.compare(policy, records: records, format: .jsonl, asOf: nil) > 40)
+    }
+
+    /// Decides every record of `records` by a shipped set both ways and expects the same bytes; returns how many
+    /// were compared.
     static func compare(set: String, records: String, format: RecordFormat, asOf: Day?) throws -> Int {
         let policy = try PolicySet.load(directory: Golden.packageRoot.appendingPathComponent("policies/\(set)").path)
+        #expect(TraceJSONFragments.make(for: policy) != nil, "the shipped sets are written from fragments")
+        return try compare(policy, records: records, format: format, asOf: asOf)
+    }
+
+    /// Decides every record of `records` both ways and expects the same bytes; returns how many were compared.
+    static func compare(_ policy: CompiledPolicy, records: String, format: RecordFormat, asOf: Day?) throws -> Int {
         let events = Decider(policy: policy)
         let fragments = Decider(policy: policy)
         var reader = try format.makeReader(source: .path(records), layout: policy.recordLayout)

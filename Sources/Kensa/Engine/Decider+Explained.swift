@@ -24,6 +24,9 @@ extension Decider {
     /// Lines): the bytes of `DecisionJSON.append(decide(record, asOf: asOf, explain: true), …)`, written from the
     /// policy's pre-rendered trace fragments instead of a list of events. `decide --explain` writes with this.
     package func appendExplained(_ record: consuming Record, asOf: Day?, newline: Bool, to bytes: inout [UInt8]) {
+        guard let traceFragments else {
+            return DecisionJSON.append(decide(record, asOf: asOf, explain: true), newline: newline, to: &bytes)
+        }
         let line = record.line
         let filled = record.filled
         let explained = explained(values: record.values, line: line, asOf: asOf, filled: filled)

@@ -12,7 +12,7 @@ public final class Decider {
     let reasonCache = ReasonCache()
     let conditionTexts = ConditionTextCache()
     /// The policy's trace events as JSON, rendered once, for `appendExplained`.
-    private(set) lazy var traceFragments = TraceJSONFragments(policy: policy)
+    private(set) lazy var traceFragments = TraceJSONFragments.make(for: policy)
 
     public init(policy: CompiledPolicy) {
         self.policy = policy

@@ -79,14 +79,24 @@ final class TraceJSONFragments: Sendable {
     let groupOrigins: [TraceJSONTemplate]
     let memberNames: [TraceJSONTemplate]
 
-    init(policy: CompiledPolicy) {
+    /// The fragments of `policy`, or nil in the unlikely case that its texts hold the noncharacters that mark
+    /// holes while templates are cut (U+10FFFE, U+10FFFF): the fragments are made with each, and kept only when
+    /// both give the same bytes. Without fragments, `decide --explain` writes `Decision.trace` instead.
+    static func make(for policy: CompiledPolicy) -> TraceJSONFragments? {
+        let fragments = TraceJSONFragments(policy: policy, marker: "\u{10FFFE}")
+        let check = TraceJSONFragments(policy: policy, marker: "\u{10FFFF}")
+        return fragments.store == check.store ? fragments : nil
+    }
+
+    private init(policy: CompiledPolicy, marker: Unicode.Scalar) {
         let depth = TraceJSONTemplate.depthMarker
-        let text = TraceJSONTemplate.Hole.text.marker
-        var builder = TraceJSONTemplateBuilder()
+        var builder = TraceJSONTemplateBuilder(markerScalar: marker)
+        let text = builder.marker(.text)
         var choiceNames: [TraceJSONTemplate] = []
         conditions = policy.conditions.map {
             Self.condition($0, layout: policy.layout, builder: &builder, choiceNames: &choiceNames)
         }
+        let effect = builder.marker(.effect)
         var verdicts: [TraceJSONTemplate] = []
         var exceptions: [ByTruth] = []
         rules = policy.rules.map { rule in
@@ -103,8 +113,7 @@ final class TraceJSONFragments: Sendable {
                 eventsWithEffect: ByTruth {
                     builder.add(
                         .rule(
-                            rule, depth: depth, truth: $0, verdict: text,
-                            effect: TraceJSONTemplate.Hole.effect.marker, in: policy))
+                            rule, depth: depth, truth: $0, verdict: text, effect: effect, in: policy))
                 },
                 scopeEvents: ByTruth {
                     builder.add(
@@ -148,7 +157,7 @@ final class TraceJSONFragments: Sendable {
     ) -> Condition {
         let depth = TraceJSONTemplate.depthMarker
         let isTest = info.kind == .field || info.kind == .vendor
-        let prefix = TraceJSONTemplate.Hole.prefix.marker
+        let prefix = builder.marker(.prefix)
         let text = isTest ? StepText.sentence(info, prefix: prefix) : info.predicate
         func events(actual: String?) -> ByTruth {
             ByTruth {
@@ -173,7 +182,7 @@ final class TraceJSONFragments: Sendable {
         default: break
         }
         return Condition(
-            events: events(actual: isTest ? TraceJSONTemplate.Hole.actual.marker : nil),
+            events: events(actual: isTest ? builder.marker(.actual) : nil),
             noEntries: events(actual: "no entries"), notGiven: events(actual: "not given"),
             listSlot: listSlot ?? -1, partSlot: partSlot ?? -1, path: builder.add(escaped: info.path ?? ""),
             standInSlot: standInSlot ?? -1, standIn: builder.add(escaped: standIn ?? ""), firstChoice: firstChoice)

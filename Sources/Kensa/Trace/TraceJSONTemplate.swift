@@ -1,7 +1,7 @@
 /// The JSON of one trace event with holes where per-record values go: where its parts are in a
 /// `TraceJSONTemplateStore`. A plain value, so picking a template per event costs no reference counting.
 ///
-/// A template is made by writing a `TraceEvent` whose varying strings carry `Hole.marker`s (and whose depth is
+/// A template is made by writing a `TraceEvent` whose varying strings carry markers (and whose depth is
 /// `depthMarker`) with the same writer as every other event, then cutting the bytes at the markers. The static
 /// parts (keys, titles, locations, operators, expected values) are thus rendered and escaped once per policy,
 /// exactly as the `[TraceEvent]` path renders them; per record only the holes are written.
@@ -20,10 +20,6 @@ struct TraceJSONTemplate: Sendable {
         case text
         /// A rule's effect (an outcome name).
         case effect
-
-        /// What stands in a string for the hole while the template is written: a noncharacter that no policy
-        /// text holds, and a letter naming the hole.
-        var marker: String { "\u{10FFFE}" + String(UnicodeScalar(UInt8(ascii: "A") + rawValue)) }
     }
 
     /// The depth a template's event is written with; the digits are cut out as the `depth` hole.
@@ -34,7 +30,7 @@ struct TraceJSONTemplate: Sendable {
 }
 
 /// One piece of a template: static bytes, then the hole that follows them.
-struct TraceJSONPiece {
+struct TraceJSONPiece: Equatable {
     var start: Int32
     var end: Int32
     var hole: TraceJSONTemplate.Hole
@@ -44,6 +40,16 @@ struct TraceJSONPiece {
 struct TraceJSONTemplateBuilder {
     private(set) var bytes: [UInt8] = []
     private(set) var pieces: [TraceJSONPiece] = []
+    /// The noncharacter that marks holes in event strings. A policy text could hold it too, so fragments are made
+    /// with two different ones and kept only when both cut the same templates (`TraceJSONFragments.make`).
+    let markerScalar: Unicode.Scalar
+
+    init(markerScalar: Unicode.Scalar) { self.markerScalar = markerScalar }
+
+    /// What stands in an event's string for `hole` while its template is written: the marker and a letter.
+    func marker(_ hole: TraceJSONTemplate.Hole) -> String {
+        String(markerScalar) + String(UnicodeScalar(UInt8(ascii: "A") + hole.rawValue))
+    }
 
     /// Adds the template cut from `event`'s JSON at its markers.
     mutating func add(_ event: TraceEvent) -> TraceJSONTemplate {
@@ -63,7 +69,7 @@ struct TraceJSONTemplateBuilder {
         let template = TraceJSONTemplate(first: Int32(pieces.count))
         let depthKey = Array("\"depth\":\(TraceJSONTemplate.depthMarker)".utf8)
         let depthKeyStart = Array("\"depth\":".utf8)
-        let marker = Array("\u{10FFFE}".utf8)
+        let marker = Array(String(markerScalar).utf8)
         var start = bytes.count
         var index = 0
         func cut(_ hole: TraceJSONTemplate.Hole) {
@@ -92,7 +98,7 @@ struct TraceJSONTemplateBuilder {
 
 /// The bytes and pieces of every template of one policy, in memory of their own that lives as long as the store:
 /// templates are read per event, millions of times, without reference counting.
-final class TraceJSONTemplateStore: @unchecked Sendable {
+final class TraceJSONTemplateStore: @unchecked Sendable, Equatable {
     // Unchecked: the buffers are written once, in `init`, and only read afterwards.
     private let bytes: UnsafeMutableBufferPointer<UInt8>
     private let pieces: UnsafeMutableBufferPointer<TraceJSONPiece>
@@ -102,6 +108,10 @@ final class TraceJSONTemplateStore: @unchecked Sendable {
         _ = bytes.initialize(from: builder.bytes)
         pieces = .allocate(capacity: max(1, builder.pieces.count))
         _ = pieces.initialize(from: builder.pieces)
+    }
+
+    static func == (lhs: TraceJSONTemplateStore, rhs: TraceJSONTemplateStore) -> Bool {
+        lhs.bytes.elementsEqual(rhs.bytes) && lhs.pieces.elementsEqual(rhs.pieces)
     }
 
     deinit {
