@@ -40,8 +40,10 @@ struct DecideCommand: ParsableCommand {
         var malformed = 0
         while let input = reader.next() {
             switch consume input {
+            case .record(let record) where explain:
+                output.writeExplained(record, by: decider, asOf: asOf)
             case .record(let record):
-                output.decide(record, with: decider, asOf: asOf, explain: explain)
+                output.decide(record, with: decider, asOf: asOf)
             case .malformed(let problem):
                 malformed += 1
                 output.flush()

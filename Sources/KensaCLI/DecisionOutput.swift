@@ -27,15 +27,30 @@ struct DecisionOutput {
         count += 1
     }
 
-    /// Decides `record` and writes its decision: JSON Lines without a trace take the batch path, which writes
+    /// Decides `record` without a trace and writes its decision: JSON Lines take the batch path, which writes
     /// the same bytes without building the decision.
-    mutating func decide(_ record: consuming Record, with decider: Decider, asOf: Day?, explain: Bool) {
-        guard format == .jsonl, !explain else {
-            write(decider.decide(record, asOf: asOf, explain: explain))
+    mutating func decide(_ record: consuming Record, with decider: Decider, asOf: Day?) {
+        guard format == .jsonl else {
+            write(decider.decide(record, asOf: asOf, explain: false))
             return
         }
         var pending = Optional(consume record)
         buffer.append { decider.appendDecisionLine(pending.take()!, asOf: asOf, to: &$0) }
+        count += 1
+    }
+
+    /// Decides `record` with its full trace and writes the decision. JSON is written straight from the policy's
+    /// pre-rendered trace fragments (`Decider.appendExplained`), the same bytes as `write(decider.decide(…))`.
+    mutating func writeExplained(_ record: Record, by decider: Decider, asOf: Day?) {
+        switch format {
+        case .jsonl:
+            buffer.append { decider.appendExplained(record, asOf: asOf, newline: true, to: &$0) }
+        case .json:
+            if count > 0 { buffer.write(",\n") }
+            buffer.append { decider.appendExplained(record, asOf: asOf, newline: false, to: &$0) }
+        case .text:
+            return write(decider.decide(record, asOf: asOf, explain: true))
+        }
         count += 1
     }
 

@@ -17,6 +17,8 @@ public final class Decider {
     var shapeEvents: [UInt32] = []
     /// By condition number: whether it is a vendor test (see ``ShapeObserver``).
     lazy var vendorTests: [Bool] = policy.conditions.map { $0.kind == .vendor }
+    /// The policy's trace events as JSON, rendered once, for `appendExplained`.
+    private(set) lazy var traceFragments = TraceJSONFragments.make(for: policy)
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
@@ -26,30 +28,24 @@ public final class Decider {
 
     /// Decides one record given as values by slot of the policy's layout.
     func decide(values: consuming [FieldValue], line: Int?, asOf: Day?, explain: Bool, filled: UInt64 = 0) -> Decision {
-        let evaluator = RecordEvaluator(policy: policy, names: names)
-        var evaluation: Evaluation
-        let trace: RecordedTrace
         if explain {
-            var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
-            evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
-            trace = recorder.trace
-        } else {
-            (evaluation, trace) = evaluateForReasons(values, asOf: asOf)
+            let explained = explained(values: values, line: line, asOf: asOf, filled: filled)
+            var decision = explained.decision
+            decision.trace = TraceBuilder(
+                policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,
+                recorder: explained.trace, cache: conditionTexts, names: names
+            ).events()
+            return decision
         }
+        var (evaluation, trace) = evaluateForReasons(values, asOf: asOf)
         evaluation.filled = filled
         let values = evaluation.values
         let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: trace)
         let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         return Decision(
             id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
-            exemptionsApplied: writer.exemptionsApplied(),
-            reasons: explain ? writer.reasons() : writer.reasons(cache: reasonCache).map(\.text),
-            policy: policy.info,
-            judgedAt: evaluation.day, line: line,
-            trace: explain
-                ? TraceBuilder(
-                    policy: policy, values: values, evaluation: evaluation, recorder: trace, cache: conditionTexts
-                ).events() : nil)
+            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(cache: reasonCache).map(\.text),
+            policy: policy.info, judgedAt: evaluation.day, line: line, trace: nil)
     }
 
     /// Evaluates silently, then again only what the reasons of a decision quote (see `settlingTrace`).

@@ -2,8 +2,11 @@
 ///
 /// The format is `kensa.decision/v1`, named by the `$id` of `schemas/decision.schema.json`.
 public enum DecisionJSON {
-    /// Appends the decision as one compact JSON object.
-    static func write(_ decision: Decision, to writer: inout JSONWriter) {
+    /// Appends the decision as one compact JSON object. When the decision carries no trace, `events` may write
+    /// one: the events of the `trace` array, comma-separated (the fast path of `decide --explain`).
+    static func write(
+        _ decision: Decision, to writer: inout JSONWriter, trace events: ((inout [UInt8]) -> Void)? = nil
+    ) {
         writer.beginObject()
         writer.field("id", decision.id)
         writer.field("outcome", decision.outcome.name)
@@ -26,6 +29,11 @@ public enum DecisionJSON {
             writer.key("trace")
             writer.beginArray()
             for event in trace { write(event, to: &writer) }
+            writer.endArray()
+        } else if let events {
+            writer.key("trace")
+            writer.beginArray()
+            events(&writer.bytes)
             writer.endArray()
         }
         writer.endObject()
@@ -72,9 +80,16 @@ extension DecisionJSON {
     /// Appends the decision as compact JSON to `bytes` (with a newline for JSON Lines), without an intermediate
     /// buffer: the batch path writes millions of decisions into one output buffer.
     public static func append(_ decision: Decision, newline: Bool, to bytes: inout [UInt8]) {
+        append(decision, newline: newline, to: &bytes, trace: nil)
+    }
+
+    /// `append`, with the trace's events written by `events` (see `write(_:to:trace:)`).
+    static func append(
+        _ decision: Decision, newline: Bool, to bytes: inout [UInt8], trace events: ((inout [UInt8]) -> Void)?
+    ) {
         var writer = JSONWriter()
         swap(&writer.bytes, &bytes)
-        write(decision, to: &writer)
+        write(decision, to: &writer, trace: events)
         if newline { writer.bytes.append(0x0A) }
         swap(&writer.bytes, &bytes)
     }

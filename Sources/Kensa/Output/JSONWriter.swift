@@ -29,8 +29,14 @@ struct JSONWriter {
     /// A date as the string `"YYYY-MM-DD"`, written digit by digit (every decision carries one).
     mutating func day(_ day: Day) {
         separate()
-        let (year, month, date) = day.components
         bytes.append(UInt8(ascii: "\""))
+        Self.appendDigits(of: day, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `YYYY-MM-DD`, without quotes.
+    static func appendDigits(of day: Day, to bytes: inout [UInt8]) {
+        let (year, month, date) = day.components
         for (value, width) in [(year, 4), (month, 2), (date, 2)] {
             if width == 2 { bytes.append(UInt8(ascii: "-")) }
             var divisor = width == 4 ? 1000 : 10
@@ -39,7 +45,6 @@ struct JSONWriter {
                 divisor /= 10
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `"key": "value"`, skipped when the value is nil.
@@ -65,26 +70,35 @@ struct JSONWriter {
 
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                if index + 8 <= utf8.count, !Self.mayNeedEscape(utf8, at: index) {
-                    index += 8
-                    continue
-                }
-                let byte = utf8[index]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    appendEscape(byte)
-                    runStart = index + 1
-                }
-                index += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        }
+        Self.appendEscaped(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `value` escaped as the inside of a JSON string literal, without the quotes: what the trace's fast
+    /// path writes into the holes of its pre-rendered events.
+    static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { appendEscaped($0, to: &bytes) }
+    }
+
+    /// Appends UTF-8 text escaped as the inside of a JSON string literal, without the quotes.
+    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            if index + 8 <= utf8.count, !mayNeedEscape(utf8, at: index) {
+                index += 8
+                continue
+            }
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(byte, to: &bytes)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
 
     /// Whether any of the 8 bytes at `offset` is a control character, `"` or `\\` (tested a word at a time,
@@ -99,7 +113,7 @@ struct JSONWriter {
         return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
-    private mutating func appendEscape(_ byte: UInt8) {
+    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
         case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])

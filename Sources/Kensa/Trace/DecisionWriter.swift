@@ -47,13 +47,8 @@ final class DecisionWriter {
         return evaluation.rules.indices.filter { (evaluation.rules[$0].effect ?? .permitted) >= .reviewRequired }
     }
 
-    /// Every reason, worded afresh.
-    func reasons() -> [String] {
-        reasons(cache: nil).map(\.text)
-    }
-
     /// Every reason; scope and rule lines come from `cache` when an earlier record failed the same way.
-    func reasons(cache: ReasonCache?) -> [ReasonLine] {
+    func reasons(cache: ReasonCache) -> [ReasonLine] {
         var reasons = invalidValues().map(ReasonLine.init)
         if let note = buyerNote() { reasons.append(ReasonLine(note)) }
         reasons += scopeReasons(cache: cache)
@@ -102,7 +97,7 @@ final class DecisionWriter {
             + "\(ConditionWording(policy: policy).value(overridden, spec)) is overridden"
     }
 
-    private func scopeReasons(cache: ReasonCache?) -> [ReasonLine] {
+    private func scopeReasons(cache: ReasonCache) -> [ReasonLine] {
         guard !policy.scopes.isEmpty else { return [] }
         guard evaluation.inScope != .yes else {
             let restricted = evaluation.rules.contains { ($0.effect ?? .permitted) >= .reviewRequired }
@@ -148,7 +143,7 @@ final class DecisionWriter {
         }
     }
 
-    private func ruleReasons(cache: ReasonCache?) -> [ReasonLine] {
+    private func ruleReasons(cache: ReasonCache) -> [ReasonLine] {
         let rules = evaluation.rules
         let ordered = Self.rulesToExplain(evaluation).sorted { (rules[$0].effect!, $1) > (rules[$1].effect!, $0) }
         return ordered.map { index in

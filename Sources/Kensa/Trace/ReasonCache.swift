@@ -13,11 +13,3 @@ final class ReasonCache {
         return line
     }
 }
-
-extension Optional where Wrapped == ReasonCache {
-    /// The cached line when there is a cache; else a new line worded by `make()`.
-    func line(for key: @autoclosure () -> ReasonLineKey, make: () -> String) -> ReasonLine {
-        guard let cache = self else { return ReasonLine(make()) }
-        return cache.line(for: key(), make: make)
-    }
-}

@@ -46,10 +46,7 @@ struct StepText {
         let step = recorder.steps[index]
         guard case .condition(let infoIndex) = step.subject else { return ("", nil) }
         let info = policy.conditions[infoIndex]
-        var sentence = info.predicate
-        if let path = info.path, info.kind == .field || info.kind == .vendor {
-            sentence = "`" + prefix(of: index) + path + "`" + sentence
-        }
+        let sentence = Self.sentence(info, prefix: prefix(of: index))
         let actual: String?
         switch step.observed {
         case .field(let value):
@@ -60,6 +57,13 @@ struct StepText {
             actual = nil
         }
         return (sentence, actual)
+    }
+
+    /// A condition's sentence: a test's field path (after `prefix`, the element path inside `some`/`every`) and
+    /// what it says, or the whole phrase of a composite condition.
+    static func sentence(_ info: ConditionInfo, prefix: String) -> String {
+        guard let path = info.path, info.kind == .field || info.kind == .vendor else { return info.predicate }
+        return "`" + prefix + path + "`" + info.predicate
     }
 
     /// A culprit test in a reason, as it came out: "`date` is before 2019-04-01", "`consultation.status` is not

@@ -6,6 +6,8 @@ struct TraceBuilder {
     let evaluation: Evaluation
     let recorder: RecordedTrace
     let cache: ConditionTextCache
+    /// The decider's cached name lookups, so naming an unknown buyer does not normalise its name again.
+    let names: NameResolver
 
     private var text: StepText { StepText(policy: policy, recorder: recorder, filled: evaluation.filled) }
 
@@ -18,7 +20,7 @@ struct TraceBuilder {
         return events
     }
 
-    private func buyerEvent() -> TraceEvent {
+    func buyerEvent() -> TraceEvent {
         let buyer = evaluation.buyer
         let wording = ConditionWording(policy: policy)
         let name = wording.value(values[policy.slots.buyerName], FieldSpec("buyer.name", .text))
@@ -46,7 +48,7 @@ struct TraceBuilder {
         default:
             var why = "the entity registry does not know the name"
             if case .text(let written) = values[policy.slots.buyerName],
-                let entity = policy.entities.entity(named: written)
+                let entity = names.entity(written, on: nil)
             {
                 let known = policy.entities.entities[entity]
                 let window = [known.from.map { "from \($0)" }, known.until.map { "until \($0)" }].compactMap { $0 }
@@ -68,105 +70,34 @@ struct TraceBuilder {
         case .condition(let info):
             let (sentence, actual) = cache.text(for: cacheKey(index, condition: info)) { text.condition(index) }
             let condition = policy.conditions[info]
-            var event = TraceEvent(kind: .condition, depth: step.depth, result: step.truth.description, text: sentence)
-            if condition.kind == .field || condition.kind == .vendor {
-                event.field = text.prefix(of: index) + (condition.path ?? "")
-                event.op = condition.op
-                event.expected = condition.expected
-            }
-            event.actual = actual ?? emptyList(condition)
-            event.location = condition.location
-            return event
+            return .condition(
+                condition, depth: step.depth, truth: step.truth, text: sentence, prefix: text.prefix(of: index),
+                actual: actual ?? emptyList(condition))
         case .element(let element):
-            return TraceEvent(
-                kind: .element, depth: step.depth, result: step.truth.description,
-                text: "entry \(element)\(elementLabel(element, under: index))")
+            return .element(
+                depth: step.depth, truth: step.truth, text: "entry \(element)\(elementLabel(element, under: index))")
         case .scope(let scopeIndex):
-            let scope = policy.scopes[scopeIndex]
-            let result = ["does_not_hold", "unknown", "holds"][Int(step.truth.rawValue)]
-            let verb = ["does not hold", "cannot be settled", "holds"][Int(step.truth.rawValue)]
-            var event = TraceEvent(
-                kind: .scope, depth: 0, result: result, text: "scope `\(scope.id)` (\(scope.title)) \(verb)")
-            event.id = scope.id
-            event.title = scope.title
-            event.cites = scope.cites
-            event.location = scope.span.description
-            return event
+            return .scope(policy.scopes[scopeIndex], truth: step.truth)
         case .ruleScope(let ruleIndex):
             let rule = policy.rules[ruleIndex]
-            let names = rule.scopes.map { "`\(policy.scopes[$0].id)`" }.joined(separator: " or ")
-            let inForce = evaluation.rules[ruleIndex].inForce
-            if inForce != .yes, let window = rule.windowText {
-                let day = evaluation.day.map { "on \($0)" } ?? "on an unknown date"
-                let verb = inForce == .no ? "not in force" : "whether it is in force cannot be settled"
-                return TraceEvent(
-                    kind: .ruleScope, depth: step.depth, result: step.truth.description,
-                    text: "\(verb) \(day): in force \(window)")
-            }
             let sentence =
-                switch step.truth {
-                case .yes where names.isEmpty: "in scope (the set has no scopes, so it governs every record)"
-                case .yes: "in scope (\(names))"
-                case .no: "out of scope: \(names.isEmpty ? "the set" : names) does not hold"
-                case .unknown: "whether \(names) holds cannot be settled"
-                }
-            return TraceEvent(kind: .ruleScope, depth: step.depth, result: step.truth.description, text: sentence)
+                TraceEvent.ruleWindowSentence(rule, inForce: evaluation.rules[ruleIndex].inForce, day: evaluation.day)
+                ?? TraceEvent.ruleScopeSentence(rule, truth: step.truth, in: policy)
+            return .ruleScope(depth: step.depth, truth: step.truth, text: sentence)
         case .rule(let ruleIndex):
-            return ruleEvent(ruleIndex, depth: step.depth)
+            let result = evaluation.rules[ruleIndex]
+            let rule = policy.rules[ruleIndex]
+            return .rule(
+                rule, depth: step.depth, truth: result.truth,
+                verdict: RuleVerdict(result).sentence(for: rule) + RuleVerdict.waiverSentence(result, in: policy),
+                effect: result.effect?.name, in: policy)
         case .exception(let ruleIndex, let exceptionIndex):
-            let exception = policy.rules[ruleIndex].exceptions[exceptionIndex]
-            let verb = ["not established", "not established, its facts are unknown", "established"][
-                Int(step.truth.rawValue)]
-            var event = TraceEvent(
-                kind: .exception, depth: step.depth, result: step.truth.description,
-                text: "unless `\(exception.id)` (\(exception.title)): \(verb)")
-            event.id = exception.id
-            event.title = exception.title
-            event.cites = Self.citation(exception.clause, exception.cites)
-            event.location = exception.span.description
-            return event
+            return .exception(
+                policy.rules[ruleIndex].exceptions[exceptionIndex], depth: step.depth, truth: step.truth)
         }
     }
 
-    private func ruleEvent(_ index: Int, depth: Int) -> TraceEvent {
-        let rule = policy.rules[index]
-        let result = evaluation.rules[index]
-        var sentence = "rule `\(rule.id)` (\(rule.title)) "
-        let resultName: String
-        switch result.truth {
-        case .yes:
-            resultName = "fired"
-            sentence += "fired → \(rule.outcome.name)"
-        case .unknown:
-            resultName = "unknown"
-            sentence += "cannot be settled → review_required"
-        case .no:
-            resultName = "not_fired"
-            if let exception = result.exception {
-                sentence += "did not fire: exception `\(rule.exceptions[exception].id)` applies"
-            } else if result.inForce == .no {
-                sentence += "did not fire: not in force"
-            } else if result.scope == .no {
-                sentence += "did not fire: out of scope"
-            } else {
-                sentence += "did not fire: its conditions do not hold"
-            }
-        }
-        if let waiver = result.waiver {
-            sentence += ", waived by exemption `\(policy.exemptions[waiver.exemption].id)` → \(waiver.outcome.name)"
-        }
-        var event = TraceEvent(kind: .rule, depth: depth, result: resultName, text: sentence)
-        event.id = rule.id
-        event.title = rule.title
-        event.effect = result.effect?.name
-        event.version = rule.version ?? policy.info.version
-        event.window = rule.windowText
-        event.cites = Self.citation(rule.clause, rule.cites)
-        event.location = rule.span.description
-        return event
-    }
-
-    private func exemptionEvent(_ verdict: ExemptionVerdict) -> TraceEvent {
+    func exemptionEvent(_ verdict: ExemptionVerdict) -> TraceEvent {
         let applied = !verdict.turnedRules.isEmpty
         var sentence = "exemption `\(verdict.claimedID)`"
         if let index = verdict.exemption {
@@ -189,12 +120,6 @@ struct TraceBuilder {
             event.location = exemption.span.description
         }
         return event
-    }
-
-    /// "clause; source", or nil when the rule cites nothing.
-    private static func citation(_ clause: String?, _ source: String?) -> String? {
-        let parts = [clause, source].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// ": part "LTE module"" for an element whose layout has a text field `part`, else "".

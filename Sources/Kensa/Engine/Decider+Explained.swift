@@ -1,0 +1,40 @@
+extension Decider {
+    /// An explained decision in parts: the decision without its trace, and the evaluation and recorded steps that
+    /// its trace is made from, as `[TraceEvent]` (`TraceBuilder`) or straight as JSON (`TraceJSONWriter`).
+    func explained(
+        values: consuming [FieldValue], line: Int?, asOf: Day?, filled: UInt64
+    ) -> (decision: Decision, evaluation: Evaluation, trace: RecordedTrace) {
+        let evaluator = RecordEvaluator(policy: policy, names: names)
+        var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
+        recorder.trace.steps.reserveCapacity(2 * policy.conditions.count + 3 * policy.rules.count + 16)
+        var evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
+        evaluation.filled = filled
+        let values = evaluation.values
+        let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: recorder.trace)
+        let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
+        let decision = Decision(
+            id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
+            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(cache: reasonCache).map(\.text),
+            policy: policy.info,
+            judgedAt: evaluation.day, line: line, trace: nil)
+        return (decision, evaluation, recorder.trace)
+    }
+
+    /// Decides one record and appends its decision with the full trace as compact JSON (with a newline for JSON
+    /// Lines): the bytes of `DecisionJSON.append(decide(record, asOf: asOf, explain: true), …)`, written from the
+    /// policy's pre-rendered trace fragments instead of a list of events. `decide --explain` writes with this.
+    package func appendExplained(_ record: consuming Record, asOf: Day?, newline: Bool, to bytes: inout [UInt8]) {
+        guard let traceFragments else {
+            return DecisionJSON.append(decide(record, asOf: asOf, explain: true), newline: newline, to: &bytes)
+        }
+        let line = record.line
+        let filled = record.filled
+        let explained = explained(values: record.values, line: line, asOf: asOf, filled: filled)
+        let trace = TraceJSONWriter(
+            fragments: traceFragments,
+            builder: TraceBuilder(
+                policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,
+                recorder: explained.trace, cache: conditionTexts, names: names))
+        DecisionJSON.append(explained.decision, newline: newline, to: &bytes, trace: trace.append(to:))
+    }
+}

@@ -1,0 +1,164 @@
+/// Writes the events of one decision's trace as JSON, straight from the steps the evaluation recorded and the
+/// policy's pre-rendered `TraceJSONFragments`: the fast path of `decide --explain`.
+///
+/// It writes the same bytes as building the `[TraceEvent]` list with `TraceBuilder` and writing each event with
+/// `DecisionJSON`, but per event it only picks a template and fills its holes. No String or event is made, except
+/// for the buyer, claimed exemptions, waivers, numbers, and rule-scope steps of rules outside their window.
+struct TraceJSONWriter {
+    let fragments: TraceJSONFragments
+    /// Holds the policy, evaluation and recorded steps, and builds the events the fast path does not template.
+    let builder: TraceBuilder
+    private var store: TraceJSONTemplateStore { fragments.store }
+    private var policy: CompiledPolicy { builder.policy }
+    private var evaluation: Evaluation { builder.evaluation }
+    private var recorder: RecordedTrace { builder.recorder }
+
+    /// A step still open while the steps under it are written.
+    private struct Open {
+        var depth: Int
+        /// The condition this step is about, or -1.
+        var condition: Int
+        /// The nearest element above or at this step: its list's condition (or -1) and its index.
+        var list: Int
+        var element: Int
+    }
+
+    /// Appends the trace's events, separated by commas, without the surrounding brackets.
+    func append(to bytes: inout [UInt8]) {
+        Self.append(builder.buyerEvent(), to: &bytes)
+        var open: [Open] = []
+        open.reserveCapacity(8)
+        for index in recorder.steps.indices {
+            let depth = recorder.steps[index].depth
+            let truth = recorder.steps[index].truth
+            while let last = open.last, last.depth >= depth { open.removeLast() }
+            let parent = open.last ?? Open(depth: -1, condition: -1, list: -1, element: 0)
+            var this = Open(depth: depth, condition: -1, list: parent.list, element: parent.element)
+            bytes.append(UInt8(ascii: ","))
+            switch recorder.steps[index].subject {
+            case .condition(let info):
+                this.condition = info
+                appendCondition(info, step: index, under: parent, to: &bytes)
+            case .element(let element):
+                if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
+                appendElement(element, depth: depth, truth: truth, list: parent.condition, to: &bytes)
+            case .scope(let scope):
+                store.write(fragments.scopes[scope][truth], to: &bytes) { _, bytes in Self.appendInt(depth, to: &bytes)
+                }
+            case .ruleScope(let rule):
+                appendRuleScope(rule, depth: depth, truth: truth, to: &bytes)
+            case .rule(let rule):
+                appendRule(rule, depth: depth, to: &bytes)
+            case .exception(let rule, let exception):
+                let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
+                store.write(events[truth], to: &bytes) { _, bytes in Self.appendInt(depth, to: &bytes) }
+            }
+            open.append(this)
+        }
+        for verdict in evaluation.exemptions {
+            bytes.append(UInt8(ascii: ","))
+            Self.append(builder.exemptionEvent(verdict), to: &bytes)
+        }
+    }
+
+    private func appendCondition(
+        _ info: Int, step index: Int, under parent: Open, to bytes: inout [UInt8]
+    ) {
+        let condition = fragments.conditions[info]
+        let (depth, truth) = (recorder.steps[index].depth, recorder.steps[index].truth)
+        var template = condition.events[truth]
+        if condition.listSlot >= 0 {
+            switch evaluation.values[condition.listSlot] {
+            case .objects(let elements) where elements.isEmpty: template = condition.noEntries[truth]
+            case .missing: template = condition.notGiven[truth]
+            default: break
+            }
+        }
+        store.write(template, to: &bytes) { hole, bytes in
+            switch hole {
+            case .depth:
+                Self.appendInt(depth, to: &bytes)
+            case .prefix where parent.list >= 0:
+                store.write(fragments.conditions[parent.list].path, to: &bytes)
+                bytes.append(UInt8(ascii: "["))
+                Self.appendInt(parent.element, to: &bytes)
+                bytes.append(contentsOf: "].".utf8)
+            case .actual:
+                let values = TraceValueJSON(fragments: fragments)
+                switch recorder.steps[index].observed {
+                case .field(let value): values.append(value, firstChoice: condition.firstChoice, to: &bytes)
+                case .vendor(let value, let sighting): values.appendVendor(value, sighting, to: &bytes)
+                case .none: return
+                }
+                if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
+                    store.write(condition.standIn, to: &bytes)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private func appendElement(_ element: Int, depth: Int, truth: Truth, list: Int, to bytes: inout [UInt8]) {
+        store.write(fragments.elements[truth], to: &bytes) { hole, bytes in
+            guard hole == .text else { return Self.appendInt(depth, to: &bytes) }
+            bytes.append(contentsOf: "entry ".utf8)
+            Self.appendInt(element, to: &bytes)
+            guard list >= 0, case let condition = fragments.conditions[list], condition.listSlot >= 0,
+                condition.partSlot >= 0, case .objects(let elements) = evaluation.values[condition.listSlot],
+                elements.indices.contains(element), case .text(let part) = elements[element][condition.partSlot]
+            else { return }
+            bytes.append(contentsOf: ": part \\\"".utf8)
+            JSONWriter.appendEscaped(part, to: &bytes)
+            bytes.append(contentsOf: "\\\"".utf8)
+        }
+    }
+
+    private func appendRuleScope(_ index: Int, depth: Int, truth: Truth, to bytes: inout [UInt8]) {
+        let window = TraceEvent.ruleWindowSentence(
+            policy.rules[index], inForce: evaluation.rules[index].inForce, day: evaluation.day)
+        let events = window == nil ? fragments.rules[index].scopeEvents : fragments.ruleScopeSentences
+        store.write(events[truth], to: &bytes) { hole, bytes in
+            if hole == .text, let window {
+                JSONWriter.appendEscaped(window, to: &bytes)
+            } else {
+                Self.appendInt(depth, to: &bytes)
+            }
+        }
+    }
+
+    private func appendRule(_ index: Int, depth: Int, to bytes: inout [UInt8]) {
+        let result = evaluation.rules[index]
+        let rule = fragments.rules[index]
+        let effect = result.effect
+        let events = effect == nil ? rule.events : rule.eventsWithEffect
+        store.write(events[result.truth], to: &bytes) { hole, bytes in
+            switch hole {
+            case .text:
+                let verdict = rule.firstVerdict + TraceJSONFragments.verdictIndex(RuleVerdict(result))
+                store.write(fragments.verdicts[verdict], to: &bytes)
+                if result.waiver != nil {
+                    JSONWriter.appendEscaped(RuleVerdict.waiverSentence(result, in: policy), to: &bytes)
+                }
+            case .effect:
+                bytes.append(contentsOf: (effect?.name ?? "").utf8)
+            default:
+                Self.appendInt(depth, to: &bytes)
+            }
+        }
+    }
+
+    /// Appends an event built as a `TraceEvent`, as `DecisionJSON` writes it.
+    private static func append(_ event: TraceEvent, to bytes: inout [UInt8]) {
+        var writer = JSONWriter()
+        swap(&writer.bytes, &bytes)
+        DecisionJSON.write(event, to: &writer)
+        swap(&writer.bytes, &bytes)
+    }
+
+    /// Appends an integer's decimal digits (one digit without making a String).
+    static func appendInt(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 10, value >= 0 { return bytes.append(UInt8(48 + value)) }
+        bytes.append(contentsOf: String(value).utf8)
+    }
+}
