@@ -69,6 +69,12 @@ final class ShapeCache {
     private struct Key: Hashable {
         var events: [UInt32]
         var filled: UInt64
+
+        /// Hashes the events as one block of bytes: element by element costs more than the lookup saves.
+        func hash(into hasher: inout Hasher) {
+            events.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(filled)
+        }
     }
 
     private var entries: [Key: ShapedDecision] = [:]
