@@ -29,12 +29,13 @@ extension Decider {
         }
         let line = record.line
         let filled = record.filled
-        let explained = explained(values: record.values, line: line, asOf: asOf, filled: filled)
+        let explained = explained(values: record.takeValues(), line: line, asOf: asOf, filled: filled)
         let trace = TraceJSONWriter(
             fragments: traceFragments,
             builder: TraceBuilder(
                 policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,
-                recorder: explained.trace, cache: conditionTexts, names: names))
+                recorder: explained.trace, cache: conditionTexts, names: names),
+            buyerEvents: buyerEvents)
         DecisionJSON.append(explained.decision, newline: newline, to: &bytes, trace: trace.append(to:))
     }
 }

@@ -13,6 +13,7 @@ public final class Decider {
     let conditionTexts = ConditionTextCache()
     let lineWriter: DecisionLineWriter
     let shapes = ShapeCache()
+    let buyerEvents = BuyerEventCache()
     /// The batch path's shape buffer, kept between records so recording a shape allocates nothing.
     var shapeEvents: [UInt32] = []
     /// By condition number: whether it is a vendor test (see ``ShapeObserver``).
@@ -29,7 +30,7 @@ public final class Decider {
     /// Decides one record given as values by slot of the policy's layout.
     func decide(values: consuming [FieldValue], line: Int?, asOf: Day?, explain: Bool, filled: UInt64 = 0) -> Decision {
         if explain {
-            let explained = explained(values: values, line: line, asOf: asOf, filled: filled)
+            let explained = explained(values: consume values, line: line, asOf: asOf, filled: filled)
             var decision = explained.decision
             decision.trace = TraceBuilder(
                 policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,

@@ -8,6 +8,8 @@ struct TraceJSONWriter {
     let fragments: TraceJSONFragments
     /// Holds the policy, evaluation and recorded steps, and builds the events the fast path does not template.
     let builder: TraceBuilder
+    /// Buyer events already written, by what they say.
+    let buyerEvents: BuyerEventCache
     private var store: TraceJSONTemplateStore { fragments.store }
     private var policy: CompiledPolicy { builder.policy }
     private var evaluation: Evaluation { builder.evaluation }
@@ -25,7 +27,7 @@ struct TraceJSONWriter {
 
     /// Appends the trace's events, separated by commas, without the surrounding brackets.
     func append(to bytes: inout [UInt8]) {
-        Self.append(builder.buyerEvent(), to: &bytes)
+        buyerEvents.append(for: builder, to: &bytes) { Self.append(builder.buyerEvent(), to: &$0) }
         var open: [Open] = []
         open.reserveCapacity(8)
         for index in recorder.steps.indices {
