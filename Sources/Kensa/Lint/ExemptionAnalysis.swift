@@ -48,21 +48,23 @@ struct ExemptionAnalysis {
                 policy.slots.buyerName: .text(buyer), policy.slots.exemptions: .list([.text(exemption.id)]),
             ]
             let space = LintSpace(policy: policy, names: names, classes: classes, fixed: fixed)
+            var probe = space.makeProbe()
             space.forEachRegion { _, base in
                 // A waived rule out of force or out of its scopes here has no result for the exemption to turn.
-                let regional = space.decide(base).evaluation
-                if regional.inScope == .yes { inScope = true }
-                for rule in waived where regional.rules[rule].scope != .no {
+                probe.load(base)
+                if probe.inScope == .yes { inScope = true }
+                let active = waived.filter { probe.rule($0).scope != .no }
+                for rule in active {
                     LintSpace.product(space.ruleFields[rule], base) { record in
                         recordsDecided += 1
-                        let evaluation = space.decide(record).evaluation
-                        if evaluation.inScope == .yes { inScope = true }
-                        if let day = evaluation.day, day >= exemption.validFrom,
-                            exemption.effectiveUntil.map({ day <= $0 }) ?? true, evaluation.rules[rule].truth != .no
+                        probe.load(record)
+                        if probe.inScope == .yes { inScope = true }
+                        if let day = probe.day, day >= exemption.validFrom,
+                            exemption.effectiveUntil.map({ day <= $0 }) ?? true, probe.rule(rule).truth != .no
                         {
                             firesWhileValid = true
                         }
-                        applies = evaluation.exemptions.contains { $0.exemption == index && !$0.turnedRules.isEmpty }
+                        applies = probe.turns(index)
                         return !applies
                     }
                     if applies { return false }

@@ -9,6 +9,9 @@ struct RuleAnalysis {
     private var shadowed: [[FieldValue]?]
     /// Rules that imposed at least as much where the rule fired.
     private var coverers: [Set<Int>]
+    /// Each rule's groups of other rules, made when the rule first restricts a record.
+    private var plans: [MildestPlan?]
+    private var table = MildestTable()
     /// A record per in-scope region, the scopes that hold there, and whether some rule fired or was unsettled.
     private var regions: [(record: [FieldValue], scopes: [Truth], spoke: Bool)] = []
     private(set) var recordsDecided = 0
@@ -19,62 +22,79 @@ struct RuleAnalysis {
         decisive = Array(repeating: false, count: policy.rules.count)
         shadowed = Array(repeating: nil, count: policy.rules.count)
         coverers = Array(repeating: [], count: policy.rules.count)
+        plans = Array(repeating: nil, count: policy.rules.count)
     }
 
     /// Rules that fire on no record of the space.
     var deadRules: Set<Int> { Set(fired.indices.filter { fired[$0] == nil }) }
 
     mutating func analyse(_ space: LintSpace) {
+        var probe = space.makeProbe()
         space.forEachRegion { _, base in
             // A rule fires only where a scope holds, so regions not definitely in scope show nothing.
-            let evaluation = space.decide(base).evaluation
-            guard evaluation.inScope == .yes else { return true }
-            var spoke = false
+            probe.load(base)
+            guard probe.inScope == .yes else { return true }
+            let scopes = probe.scopes
             // A rule out of force or out of its scopes here stays silent whatever its own fields say.
-            for rule in policy.rules.indices where evaluation.rules[rule].scope != .no {
-                analyse(rule, in: base, space: space, spoke: &spoke)
-            }
-            regions.append((base, evaluation.scopes, spoke))
+            let active = policy.rules.indices.filter { probe.rule($0).scope != .no }
+            var spoke = false
+            for rule in active { analyse(rule, in: base, space: space, probe: &probe, spoke: &spoke) }
+            regions.append((base, scopes, spoke))
             return true
         }
     }
 
     /// Enumerates the rule's own fields in the region; where it restricts, sets the other rules where they impose
     /// least, to see whether the rule alone decides.
-    private mutating func analyse(_ rule: Int, in base: [FieldValue], space: LintSpace, spoke: inout Bool) {
-        let own = space.ruleFields[rule]
-        let settled = Set(own.map(\.slot))
-        let others = policy.rules.indices.filter { $0 != rule }
-        let groups = space.groups(of: others, settled: settled)
-        let keys = groups.map { $0.keySlots.sorted() }
-        var cache = Array(repeating: [[FieldValue]: (score: Int, values: [FieldValue])](), count: groups.count)
-        LintSpace.product(own, base) { record in
-            let (values, evaluation) = space.decide(record)
+    private mutating func analyse(
+        _ rule: Int, in base: [FieldValue], space: LintSpace, probe: inout LintProbe, spoke: inout Bool
+    ) {
+        var cleared = false
+        LintSpace.indexedProduct(space.ruleFields[rule], base) { record, indices in
+            probe.load(record)
             recordsDecided += 1
-            let result = evaluation.rules[rule]
-            if result.truth == .yes && fired[rule] == nil { fired[rule] = values }
+            let result = probe.rule(rule)
+            if result.truth == .yes && fired[rule] == nil { fired[rule] = probe.values }
             if let effect = result.effect {
                 spoke = true
                 if !decisive[rule] {
-                    var score = -1
-                    var mildest = record
-                    for (index, group) in groups.enumerated() {
-                        let key = keys[index].map { record[$0] }
-                        let found = cache[index][key] ?? space.mildest(group, in: record)
-                        cache[index][key] = found
-                        score = max(score, found.score)
-                        for (dim, value) in zip(group.dims, found.values) { mildest[dim.slot] = value }
-                    }
-                    if effect.rawValue > score {
-                        decisive[rule] = true
-                    } else if result.truth == .yes {
-                        let (merged, full) = space.decide(mildest)
-                        if shadowed[rule] == nil { shadowed[rule] = merged }
-                        coverers[rule].formUnion(others.filter { (full.rules[$0].effect ?? .notApplicable) >= effect })
-                    }
+                    if plans[rule] == nil { plans[rule] = MildestPlan(rule: rule, space: space) }
+                    if !cleared { table.clear(size: plans[rule]!.tableSize) }
+                    cleared = true
+                    compare(rule, effect: effect, fired: result.truth == .yes, record, indices, probe: &probe)
                 }
             }
             return !(decisive[rule] && fired[rule] != nil && spoke)
+        }
+    }
+
+    /// Whether the rule, restricting `record` with `effect`, imposes more than all the other rules do where they
+    /// impose least; if it does not and it fired, the record where they do shows it shadowed.
+    private mutating func compare(
+        _ rule: Int, effect: Outcome, fired: Bool, _ record: [FieldValue], _ indices: [Int], probe: inout LintProbe
+    ) {
+        let plan = plans[rule]!
+        func mildest(_ group: Int) -> MildestPlan.Mildest {
+            let entry = plan.entry(group, indices: indices)
+            if let known = table[entry] { return known }
+            let found = MildestPlan.mildest(plan.groups[group], in: record, probe: &probe)
+            table.store(found, at: entry)
+            return found
+        }
+        if plan.groups.indices.allSatisfy({ mildest($0).score < effect.rawValue }) {
+            decisive[rule] = true
+            return
+        }
+        guard fired else { return }
+        var merged = record
+        for (index, group) in plan.groups.enumerated() {
+            for (dim, value) in zip(group.dims, mildest(index).values) { merged[dim.slot] = value }
+        }
+        probe.load(merged)
+        if shadowed[rule] == nil { shadowed[rule] = probe.values }
+        for other in policy.rules.indices where other != rule && (probe.rule(other).effect ?? .notApplicable) >= effect
+        {
+            coverers[rule].insert(other)
         }
     }
 

@@ -1,0 +1,128 @@
+/// Where the other rules impose least, for the analysis of one rule (`RuleAnalysis`).
+///
+/// The rule's own fields are **settled** by the record being tried. The other rules are split into groups that
+/// share no other field, so each group's least can be found by enumerating its own fields alone, and all of them
+/// impose least at once where each group does. A group's least depends only on the region and on the settled
+/// fields its rules read, with those the engine reads for every rule (the date, the buyer, the exemptions
+/// claimed); so within a region it is worked out once per value of those fields and kept in a `MildestTable`, at
+/// an entry computed from the positions of their values among their classes.
+struct MildestPlan {
+    /// The least a group imposes (-1 where none of its rules speaks), and its fields' values where it does.
+    typealias Mildest = (score: Int, values: [FieldValue])
+
+    let groups: [MildestGroup]
+    /// For each group, the settled fields it depends on, as positions among the rule's own dimensions, each with
+    /// its stride in the group's part of the table.
+    private let keys: [[(position: Int, stride: Int)]]
+    /// Where each group's part of the table starts.
+    private let offsets: [Int]
+    /// How many entries the table needs.
+    let tableSize: Int
+
+    init(rule: Int, space: LintSpace) {
+        let own = space.ruleFields[rule]
+        let settled = Set(own.map(\.slot))
+        let slots = space.policy.slots
+        let engineReads: Set<Int> = [slots.date, slots.buyerName, slots.entityClass, slots.exemptions]
+        var groups: [MildestGroup] = []
+        for other in space.policy.rules.indices where other != rule {
+            var merged = MildestGroup(
+                dims: space.ruleFields[other].filter { !settled.contains($0.slot) }, rules: [other],
+                keySlots: space.ruleReads[other].union(engineReads).intersection(settled))
+            if !merged.dims.isEmpty {
+                groups.removeAll { group in
+                    guard group.dims.contains(where: { dim in merged.dims.contains { $0.slot == dim.slot } }) else {
+                        return false
+                    }
+                    merged.dims += group.dims.filter { dim in !merged.dims.contains { $0.slot == dim.slot } }
+                    merged.rules += group.rules
+                    merged.keySlots.formUnion(group.keySlots)
+                    return true
+                }
+            }
+            groups.append(merged)
+        }
+        self.groups = groups
+        var keys: [[(position: Int, stride: Int)]] = []
+        var offsets: [Int] = []
+        var size = 0
+        for group in groups {
+            var stride = 1
+            var key: [(position: Int, stride: Int)] = []
+            for (position, dim) in own.enumerated() where group.keySlots.contains(dim.slot) {
+                key.append((position, stride))
+                stride *= dim.values.count
+            }
+            keys.append(key)
+            offsets.append(size)
+            size += stride
+        }
+        self.keys = keys
+        self.offsets = offsets
+        tableSize = size
+    }
+
+    /// The table entry of a group for a record whose own fields hold the values at `indices` of their classes.
+    func entry(_ group: Int, indices: [Int]) -> Int {
+        var entry = offsets[group]
+        for (position, stride) in keys[group] { entry += indices[position] * stride }
+        return entry
+    }
+
+    /// The least a group's rules impose on records that agree with `base` outside the group's fields, and the first
+    /// values of those fields, in the order `LintSpace.product` tries them, where they do.
+    static func mildest(_ group: MildestGroup, in base: [FieldValue], probe: inout LintProbe) -> Mildest {
+        var best = (score: Int.max, values: group.dims.map { base[$0.slot] })
+        LintSpace.product(group.dims, base) { candidate in
+            probe.load(candidate)
+            // Only a score below the best so far matters: stop at the first rule that reaches it.
+            var value = -1
+            for rule in group.rules {
+                value = max(value, probe.rule(rule).effect?.rawValue ?? -1)
+                if value >= best.score { break }
+            }
+            if value < best.score { best = (value, group.dims.map { candidate[$0.slot] }) }
+            return value > -1
+        }
+        return best
+    }
+}
+
+/// Some of the other rules, which share fields among themselves but none with the rest.
+struct MildestGroup {
+    var dims: [LintSpace.Dimension]
+    var rules: [Int]
+    /// Settled fields the group's result depends on.
+    var keySlots: Set<Int>
+}
+
+/// The least each group imposes, as found so far for one rule in one region, by `MildestPlan` entry.
+///
+/// One table serves every rule and region: `clear` forgets all entries at once by moving to a new generation,
+/// without touching them.
+struct MildestTable {
+    private struct Entry {
+        var generation: Int
+        var mildest: MildestPlan.Mildest
+    }
+
+    private var entries: [Entry] = []
+    private var generation = 0
+
+    /// Forgets every entry and makes room for `size`.
+    mutating func clear(size: Int) {
+        generation += 1
+        if entries.count < size {
+            entries += repeatElement(Entry(generation: 0, mildest: (Int.max, [])), count: size - entries.count)
+        }
+    }
+
+    /// What was found for `entry` since the last `clear`, if anything.
+    subscript(entry: Int) -> MildestPlan.Mildest? {
+        entries[entry].generation == generation ? entries[entry].mildest : nil
+    }
+
+    mutating func store(_ mildest: MildestPlan.Mildest, at entry: Int) {
+        entries[entry] = Entry(generation: generation, mildest: mildest)
+    }
+}
