@@ -55,9 +55,11 @@ struct ExemptionAnalysis {
                 if probe.inScope == .yes { inScope = true }
                 let active = waived.filter { probe.rule($0).scope != .no }
                 for rule in active {
-                    LintSpace.product(space.ruleFields[rule], base) { record in
+                    let own = space.ruleFields[rule]
+                    probe.load(base)
+                    LintSpace.product(own, base) { record in
                         recordsDecided += 1
-                        probe.load(record)
+                        probe.load(record, changing: own)
                         if probe.inScope == .yes { inScope = true }
                         if let day = probe.day, day >= exemption.validFrom,
                             exemption.effectiveUntil.map({ day <= $0 }) ?? true, probe.rule(rule).truth != .no

@@ -20,6 +20,18 @@ struct LintProbe {
     private var evaluator: ConditionEvaluator<SilentObserver>
     /// Each field that has a fallback, with the slot of that fallback, in slot order.
     private let fallbacks: [(slot: Int, source: Int)]
+    /// By slot, what changing the field asks of `load(_:changing:)`.
+    private let roles: [Role]
+
+    private enum Role {
+        /// Copy it.
+        case plain
+        /// Copy it, then apply the fallbacks again: it has one or stands in for another field.
+        case fallback
+        /// Prepare the whole record again: it is the date, names the buyer, or the scopes read it (or a field
+        /// that stands in for it).
+        case rebuild
+    }
 
     init(policy: CompiledPolicy, names: NameResolver) {
         self.policy = policy
@@ -34,6 +46,14 @@ struct LintProbe {
             }
             return (slot, source)
         }
+        let slots = policy.slots
+        var roles = Array(repeating: Role.plain, count: policy.layout.fields.count)
+        for (slot, source) in fallbacks { (roles[slot], roles[source]) = (.fallback, .fallback) }
+        var rebuilds = Set([slots.date, slots.buyerName, slots.entityClass])
+        for scope in policy.scopes { rebuilds.formUnion(LintReads.slots(in: scope.when)) }
+        for (slot, source) in fallbacks.reversed() where rebuilds.contains(slot) { rebuilds.insert(source) }
+        for slot in rebuilds { roles[slot] = .rebuild }
+        self.roles = roles
     }
 
     /// The judgment date: the record's own date (lint never judges at an as-of date).
@@ -42,9 +62,7 @@ struct LintProbe {
     /// Prepares `record` as the engine would and evaluates the scopes on it.
     mutating func load(_ record: [FieldValue]) {
         for slot in record.indices { values[slot] = record[slot] }
-        for (slot, source) in fallbacks {
-            if case .missing = values[slot] { values[slot] = values[source] }
-        }
+        applyFallbacks()
         let recordDay: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
         if recordDay != evaluator.day {
             evaluator = ConditionEvaluator(
@@ -53,6 +71,37 @@ struct LintProbe {
         buyer = BuyerResolver.resolve(&values, policy: policy, names: names, day: recordDay)
         for index in scopes.indices { scopes[index] = engine.evaluateScope(index, values, evaluator: &evaluator) }
         inScope = policy.scopes.isEmpty ? .yes : scopes.max() ?? .no
+    }
+
+    /// Loads a record that differs from the one loaded only in the fields of `dims`. Unless one of them is the
+    /// date, names the buyer or is read by a scope, only they are copied (and the fallbacks applied again): the
+    /// buyer, the judgment date and the scopes stay as they are.
+    mutating func load(_ record: [FieldValue], changing dims: [LintSpace.Dimension]) {
+        var refallback = false
+        for dim in dims {
+            switch roles[dim.slot] {
+            case .plain: break
+            case .fallback: refallback = true
+            case .rebuild: return load(record)
+            }
+        }
+        for dim in dims { values[dim.slot] = record[dim.slot] }
+        guard refallback else { return }
+        for (slot, _) in fallbacks { values[slot] = record[slot] }
+        applyFallbacks()
+    }
+
+    /// Whether records that differ only in the fields of `dims` are prepared alike: same judgment date, buyer and
+    /// scopes.
+    func keepsPreparation(_ dims: [LintSpace.Dimension]) -> Bool {
+        dims.allSatisfy { roles[$0.slot] != .rebuild }
+    }
+
+    /// A field left out takes the value of its fallback field, as the record readers do.
+    private mutating func applyFallbacks() {
+        for (slot, source) in fallbacks {
+            if case .missing = values[slot] { values[slot] = values[source] }
+        }
     }
 
     /// How a rule comes out on the loaded record, with the waiver of the exemption it claims, if one turns it.

@@ -11,6 +11,10 @@ struct MildestPlan {
     typealias Mildest = (score: Int, values: [FieldValue])
 
     let groups: [MildestGroup]
+    /// The fields of all groups: where a record with every group at its least differs from the one tried.
+    let freeDims: [LintSpace.Dimension]
+    /// Whether setting the groups' fields leaves a record's preparation (date, buyer, scopes) as it was.
+    let keepsPreparation: Bool
     /// For each group, the settled fields it depends on, as positions among the rule's own dimensions, each with
     /// its stride in the group's part of the table.
     private let keys: [[(position: Int, stride: Int)]]
@@ -43,6 +47,8 @@ struct MildestPlan {
             groups.append(merged)
         }
         self.groups = groups
+        freeDims = groups.flatMap(\.dims)
+        keepsPreparation = space.makeProbe().keepsPreparation(freeDims)
         var keys: [[(position: Int, stride: Int)]] = []
         var offsets: [Int] = []
         var size = 0
@@ -70,11 +76,13 @@ struct MildestPlan {
     }
 
     /// The least a group's rules impose on records that agree with `base` outside the group's fields, and the first
-    /// values of those fields, in the order `LintSpace.product` tries them, where they do.
+    /// values of those fields, in the order `LintSpace.product` tries them, where they do. `base` must be loaded in
+    /// the probe, and is loaded again on return.
     static func mildest(_ group: MildestGroup, in base: [FieldValue], probe: inout LintProbe) -> Mildest {
+        defer { probe.load(base, changing: group.dims) }
         var best = (score: Int.max, values: group.dims.map { base[$0.slot] })
         LintSpace.product(group.dims, base) { candidate in
-            probe.load(candidate)
+            probe.load(candidate, changing: group.dims)
             // Only a score below the best so far matters: stop at the first rule that reaches it.
             var value = -1
             for rule in group.rules {
@@ -94,6 +102,20 @@ struct MildestGroup {
     var rules: [Int]
     /// Settled fields the group's result depends on.
     var keySlots: Set<Int>
+}
+
+/// What the least a group imposes depends on, in any region where records keep the region's preparation: the
+/// rule analysed, the group, its `MildestPlan` entry (the settled values it depends on) and the keys of its rules
+/// in the region (`OwnRunKey`, by id).
+struct MildestKey: Hashable {
+    var rule: Int
+    var group: Int
+    var entry: Int
+    var keys: [Int]
+
+    init(_ rule: Int, _ group: Int, _ entry: Int, _ keys: [Int]) {
+        (self.rule, self.group, self.entry, self.keys) = (rule, group, entry, keys)
+    }
 }
 
 /// The least each group imposes, as found so far for one rule in one region, by `MildestPlan` entry.
