@@ -54,8 +54,15 @@ struct ExemptionAnalysis {
                 probe.load(base)
                 if probe.inScope == .yes { inScope = true }
                 let active = waived.filter { probe.rule($0).scope != .no }
+                let refusal = probe.refusal(of: index)
                 for rule in active {
                     let own = space.ruleFields[rule]
+                    // Where the rule's own fields leave the buyer and the date as they are, a refusal for either
+                    // holds on every record tried: count them as the enumeration would, without trying them.
+                    if probe.keepsPreparation(own), Self.settles(refusal, firesWhileValid: firesWhileValid) {
+                        recordsDecided += own.reduce(1) { $0 * $1.values.count }
+                        continue
+                    }
                     probe.load(base)
                     LintSpace.product(own, base) { record in
                         recordsDecided += 1
@@ -82,6 +89,17 @@ struct ExemptionAnalysis {
             return "the rules it waives never restrict its buyers' records while it is valid (\(window))"
         }
         return "its conditions never hold where the rules it waives restrict its buyers' records"
+    }
+
+    /// Whether a refusal of the exemption on a region's record, by buyer or date, shows all its records can tell
+    /// nothing more: none can have the exemption apply, and none can show a waived rule firing while it is valid
+    /// that is not already known.
+    private static func settles(_ refusal: ExemptionJudge.Refusal?, firesWhileValid: Bool) -> Bool {
+        switch refusal {
+        case .unknownDay, .notYetInForce, .ended: true
+        case .notApproved, .otherBuyer: firesWhileValid
+        case .conditionsFail, .conditionsUnknown, nil: false
+        }
     }
 
     private func expiry(of index: Int, asOf: Day, within days: Int) -> [LintReport.Finding] {

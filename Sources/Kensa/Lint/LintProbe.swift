@@ -116,6 +116,12 @@ struct LintProbe {
         policy.exemptions[exemption].rules.contains { rule($0).waiver?.exemption == exemption }
     }
 
+    /// Why the exemption is not valid for the loaded record, or nil when it is (whether or not the record claims it).
+    mutating func refusal(of exemption: Int) -> ExemptionJudge.Refusal? {
+        ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day).refusal(
+            of: exemption, evaluator: &evaluator)
+    }
+
     /// The first exemption the record claims that is valid for it and waives the rule, as `RecordEvaluator`
     /// applies claims: in the order written.
     private mutating func waiver(of rule: Int) -> (exemption: Int, outcome: Outcome)? {
@@ -124,8 +130,7 @@ struct LintProbe {
             guard let index = policy.exemptionsByID[id], policy.exemptions[index].rules.contains(rule) else {
                 continue
             }
-            let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
-            if judge.refusal(of: index, evaluator: &evaluator) == nil {
+            if refusal(of: index) == nil {
                 return (index, policy.exemptions[index].outcome)
             }
         }

@@ -55,20 +55,26 @@ struct OwnRunKey: Hashable {
 
     /// The key of a rule in the region loaded in `probe`; nil when a run is needed every time because some own
     /// field of the rule changes how records are prepared (their date, their buyer, their scopes).
-    init?(rule: Int, space: LintSpace, probe: inout LintProbe) {
-        let own = space.ruleFields[rule]
-        guard probe.keepsPreparation(own) else { return nil }
-        let slots = space.ruleReads[rule].subtracting(own.map(\.slot)).sorted()
+    ///
+    /// - Parameters:
+    ///   - reads: the fields the rule reads outside its own fields, in slot order.
+    ///   - vendorDays: `OwnRunKey.vendorDays(on:policy:)` at the region's judgment date.
+    init?(rule: Int, space: LintSpace, probe: inout LintProbe, reads: [Int], vendorDays: [UInt8]) {
+        guard probe.keepsPreparation(space.ruleFields[rule]) else { return nil }
         scope = probe.rule(rule).scope
-        values = slots.map { probe.values[$0] }
-        let day = probe.day
-        vendorDays = space.policy.vendors.members.compactMap { member in
+        values = reads.map { probe.values[$0] }
+        self.vendorDays = vendorDays
+        let claims = space.policy.slots.exemptions
+        let readsClaims = space.ruleReads[rule].contains(claims) || probe.values[claims] != .missing
+        day = readsClaims ? probe.day : nil
+    }
+
+    /// How `day` places each dated member of the vendor registry: inside its window, outside, or unknown.
+    static func vendorDays(on day: Day?, policy: CompiledPolicy) -> [UInt8] {
+        policy.vendors.members.compactMap { member in
             guard member.from != nil || member.until != nil else { return nil }
             guard let day else { return 2 }
             return (member.from.map { day >= $0 } ?? true) && (member.until.map { day <= $0 } ?? true) ? 1 : 0
         }
-        let claims = space.policy.slots.exemptions
-        let readsClaims = space.ruleReads[rule].contains(claims) || probe.values[claims] != .missing
-        self.day = readsClaims ? day : nil
     }
 }

@@ -43,6 +43,9 @@ struct RuleAnalysis {
 
     mutating func analyse(_ space: LintSpace) {
         var probe = space.makeProbe()
+        let reads = policy.rules.indices.map {
+            space.ruleReads[$0].subtracting(space.ruleFields[$0].map(\.slot)).sorted()
+        }
         space.forEachRegion { _, base in
             // A rule fires only where a scope holds, so regions not definitely in scope show nothing.
             probe.load(base)
@@ -50,7 +53,11 @@ struct RuleAnalysis {
             // A rule out of force or out of its scopes here stays silent whatever its own fields say.
             let active = policy.rules.indices.filter { probe.rule($0).scope != .no }
             var keys = Array(repeating: Optional(id(of: .outOfScope)), count: policy.rules.count)
-            for rule in active { keys[rule] = OwnRunKey(rule: rule, space: space, probe: &probe).map { id(of: $0) } }
+            let vendorDays = OwnRunKey.vendorDays(on: probe.day, policy: policy)
+            for rule in active {
+                let key = OwnRunKey(rule: rule, space: space, probe: &probe, reads: reads[rule], vendorDays: vendorDays)
+                keys[rule] = key.map { id(of: $0) }
+            }
             let region = Region(base: base, scopes: probe.scopes, day: probe.day, active: active, keys: keys)
             speaking = nil
             var spoke = false
