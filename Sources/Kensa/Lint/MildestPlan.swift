@@ -7,8 +7,9 @@
 /// claimed); so within a region it is worked out once per value of those fields and kept in a `MildestTable`, at
 /// an entry computed from the positions of their values among their classes.
 struct MildestPlan {
-    /// The least a group imposes (-1 where none of its rules speaks), and its fields' values where it does.
-    typealias Mildest = (score: Int, values: [FieldValue])
+    /// The least a group imposes (-1 where none of its rules speaks), its fields' values where it does, and each of
+    /// its rules' results there (as `Outcome` raw values, -1 for none).
+    typealias Mildest = (score: Int, values: [FieldValue], effects: [Int])
 
     let groups: [MildestGroup]
     /// The fields of all groups: where a record with every group at its least differs from the one tried.
@@ -79,6 +80,12 @@ struct MildestPlan {
     /// values of those fields, in the order `LintSpace.product` tries them, where they do. `base` must be loaded in
     /// the probe, and is loaded again on return.
     static func mildest(_ group: MildestGroup, in base: [FieldValue], probe: inout LintProbe) -> Mildest {
+        func effects() -> [Int] { group.rules.map { probe.rule($0).effect?.rawValue ?? -1 } }
+        // A group with no field of its own can only be where `base` puts it.
+        if group.dims.isEmpty {
+            let found = effects()
+            return (found.max() ?? -1, [], found)
+        }
         defer { probe.load(base, changing: group.dims) }
         var best = (score: Int.max, values: group.dims.map { base[$0.slot] })
         LintSpace.product(group.dims, base) { candidate in
@@ -92,7 +99,10 @@ struct MildestPlan {
             if value < best.score { best = (value, group.dims.map { candidate[$0.slot] }) }
             return value > -1
         }
-        return best
+        var least = base
+        for (dim, value) in zip(group.dims, best.values) { least[dim.slot] = value }
+        probe.load(least, changing: group.dims)
+        return (best.score, best.values, effects())
     }
 }
 
@@ -135,7 +145,7 @@ struct MildestTable {
     mutating func clear(size: Int) {
         generation += 1
         if entries.count < size {
-            entries += repeatElement(Entry(generation: 0, mildest: (Int.max, [])), count: size - entries.count)
+            entries += repeatElement(Entry(generation: 0, mildest: (Int.max, [], [])), count: size - entries.count)
         }
     }
 

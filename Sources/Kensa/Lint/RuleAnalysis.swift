@@ -172,8 +172,10 @@ struct RuleAnalysis {
         func mildest(_ group: Int) -> MildestPlan.Mildest {
             let entry = plan.entry(group, indices: indices)
             if let known = table[entry] { return known }
-            // Another region where the group's rules see the same found it already.
-            let keys = plain ? plan.groups[group].rules.compactMap { region.keys[$0] } : []
+            // Another region where the group's rules see the same found it already (unless it has no field of
+            // its own: its rules are then evaluated on the record at once, which costs less than looking it up).
+            let keys =
+                plain && !plan.groups[group].dims.isEmpty ? plan.groups[group].rules.compactMap { region.keys[$0] } : []
             let key = keys.count == plan.groups[group].rules.count ? MildestKey(rule, group, entry, keys) : nil
             if let key, let known = mildestFound[key] {
                 table.store(known, at: entry)
@@ -184,12 +186,10 @@ struct RuleAnalysis {
             if let key { mildestFound[key] = found }
             return found
         }
-        // A group with no field of its own can only be where `record` puts it.
         func score(_ group: Int) -> Int {
             let members = plan.groups[group]
             if plain && !members.rules.contains(where: { speaking![$0] }) { return -1 }
-            guard members.dims.isEmpty else { return mildest(group).score }
-            return members.rules.reduce(-1) { max($0, probe.rule($1).effect?.rawValue ?? -1) }
+            return mildest(group).score
         }
         // The group that imposed as much last time most likely does again: ask it first.
         if score(blocker[rule]) < effect.rawValue {
@@ -200,6 +200,16 @@ struct RuleAnalysis {
             blocker[rule] = blocking
         }
         guard fired else { return }
+        if plain && shadowed[rule] != nil {
+            // Each rule reads no field of the other groups, so its result where they all impose least is its
+            // result where its own group does.
+            for (index, group) in plan.groups.enumerated() where group.rules.contains(where: { speaking![$0] }) {
+                for (other, value) in zip(group.rules, mildest(index).effects) where value >= effect.rawValue {
+                    coverers[rule].insert(other)
+                }
+            }
+            return
+        }
         var merged = record
         for (index, group) in plan.groups.enumerated() where !group.dims.isEmpty {
             for (dim, value) in zip(group.dims, mildest(index).values) { merged[dim.slot] = value }
