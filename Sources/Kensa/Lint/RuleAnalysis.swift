@@ -12,6 +12,7 @@ struct RuleAnalysis {
     private(set) var coverers: [Set<Int>]
     /// Each rule's groups of other rules, made when the rule first restricts a record.
     private var plans: [MildestPlan?]
+    /// What the groups of the rule being compared impose at least in the current region.
     private var table = MildestTable()
     /// For each rule, the group that last imposed as much as the rule where it restricted.
     private var blocker: [Int]
@@ -41,6 +42,8 @@ struct RuleAnalysis {
     /// Rules that fire on no record of the space.
     var deadRules: Set<Int> { Set(fired.indices.filter { fired[$0] == nil }) }
 
+    /// Analyses every rule in every region of the space, reusing what earlier regions showed wherever the rule
+    /// (and, when it is compared, the others) sees the same there.
     mutating func analyse(_ space: LintSpace) {
         var probe = space.makeProbe()
         let reads = policy.rules.indices.map {
@@ -88,6 +91,7 @@ struct RuleAnalysis {
         var keys: [Int?]
     }
 
+    /// A number standing for the key: the same for equal keys.
     private mutating func id(of key: OwnRunKey) -> Int {
         if let id = keyIDs[key] { return id }
         keyIDs[key] = keyIDs.count
