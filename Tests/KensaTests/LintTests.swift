@@ -69,4 +69,10 @@ import Testing
         let text = report.text.replacingOccurrences(of: Golden.packageRoot.path + "/", with: "")
         try Golden.check(text, against: "jp.lint.txt")
     }
+
+    @Test func theUSSetLintsAsItsReadmeExplains() throws {
+        let (_, report) = try lint(Golden.packageRoot.appendingPathComponent("policies/us").path)
+        let text = report.text.replacingOccurrences(of: Golden.packageRoot.path + "/", with: "")
+        try Golden.check(text, against: "us.lint.txt")
+    }
 }

@@ -5,37 +5,66 @@ struct ExemptionJudge {
     let buyer: BuyerResolution
     let day: Day?
 
+    /// Why a claimed exemption is not valid for a record, before it is worded.
+    enum Refusal {
+        case notApproved
+        case otherBuyer
+        case unknownDay
+        case notYetInForce(Day)
+        case ended(Day, on: Day)
+        case conditionsFail
+        case conditionsUnknown
+    }
+
     /// Nil when the exemption is valid for this record (its rules still have to be restricting it); else the reason.
     func rejection<O: ConditionObserver>(of index: Int, evaluator: inout ConditionEvaluator<O>) -> String? {
+        refusal(of: index, evaluator: &evaluator).map { wording($0, of: policy.exemptions[index]) }
+    }
+
+    /// Nil when the exemption is valid for this record; else why not. Builds no text, so callers that only need
+    /// the verdict (lint tries it on many records) pay for the checks alone.
+    func refusal<O: ConditionObserver>(of index: Int, evaluator: inout ConditionEvaluator<O>) -> Refusal? {
         let exemption = policy.exemptions[index]
-        guard exemption.status == .approved else { return "not approved (status \(exemption.status.rawValue))" }
-        if let reason = buyerRejection(exemption) { return reason }
-        guard let day else { return "the record's date is unknown, so whether it is in force cannot be judged" }
-        if day < exemption.validFrom { return "not yet in force on \(day): valid from \(exemption.validFrom)" }
-        if let end = exemption.effectiveUntil, day > end {
-            if let cap = exemption.cap, end == cap, exemption.statedUntil.map({ cap < $0 }) ?? true {
-                let stated = exemption.statedUntil.map { " (its stated end, \($0), is beyond the cap)" } ?? ""
-                return "capped at \(cap)\(stated); the judgment date is \(day)"
-            }
-            return "expired on \(end); the judgment date is \(day)"
-        }
+        guard exemption.status == .approved else { return .notApproved }
+        guard coversBuyer(exemption) else { return .otherBuyer }
+        guard let day else { return .unknownDay }
+        if day < exemption.validFrom { return .notYetInForce(day) }
+        if let end = exemption.effectiveUntil, day > end { return .ended(end, on: day) }
         if let when = exemption.when {
             switch evaluator.evaluate(when, values) {
             case .yes: break
-            case .no: return "its conditions do not hold for this record"
-            case .unknown: return "its conditions cannot be settled: the record lacks data they need"
+            case .no: return .conditionsFail
+            case .unknown: return .conditionsUnknown
             }
         }
         return nil
     }
 
-    private func buyerRejection(_ exemption: CompiledExemption) -> String? {
-        if let entity = buyer.entity, exemption.buyerEntities.contains(entity) { return nil }
-        guard case .text(let name) = values[policy.slots.buyerName] else {
-            return
-                "the record does not name its buyer, and the exemption covers only \(exemption.buyerLabels.joined(separator: ", "))"
+    private func coversBuyer(_ exemption: CompiledExemption) -> Bool {
+        if let entity = buyer.entity, exemption.buyerEntities.contains(entity) { return true }
+        guard case .text(let name) = values[policy.slots.buyerName] else { return false }
+        return exemption.buyerNames.contains(NameKey(name))
+    }
+
+    private func wording(_ refusal: Refusal, of exemption: CompiledExemption) -> String {
+        switch refusal {
+        case .notApproved: return "not approved (status \(exemption.status.rawValue))"
+        case .otherBuyer:
+            let buyers = exemption.buyerLabels.joined(separator: ", ")
+            guard case .text(let name) = values[policy.slots.buyerName] else {
+                return "the record does not name its buyer, and the exemption covers only \(buyers)"
+            }
+            return "granted to \(buyers), not to \"\(name)\""
+        case .unknownDay: return "the record's date is unknown, so whether it is in force cannot be judged"
+        case .notYetInForce(let day): return "not yet in force on \(day): valid from \(exemption.validFrom)"
+        case .ended(let end, let day):
+            if let cap = exemption.cap, end == cap, exemption.statedUntil.map({ cap < $0 }) ?? true {
+                let stated = exemption.statedUntil.map { " (its stated end, \($0), is beyond the cap)" } ?? ""
+                return "capped at \(cap)\(stated); the judgment date is \(day)"
+            }
+            return "expired on \(end); the judgment date is \(day)"
+        case .conditionsFail: return "its conditions do not hold for this record"
+        case .conditionsUnknown: return "its conditions cannot be settled: the record lacks data they need"
         }
-        if exemption.buyerNames.contains(NameKey(name)) { return nil }
-        return "granted to \(exemption.buyerLabels.joined(separator: ", ")), not to \"\(name)\""
     }
 }

@@ -62,7 +62,8 @@ struct RecordEvaluator {
         return evaluator.observer.trace
     }
 
-    private func evaluateScope<O: ConditionObserver>(
+    /// The truth of one scope; the lint probe (`LintProbe`) uses it too, so that it judges records as decisions do.
+    func evaluateScope<O: ConditionObserver>(
         _ index: Int, _ values: [FieldValue], evaluator: inout ConditionEvaluator<O>
     ) -> Truth {
         let token = evaluator.observer.begin(.scope(index), depth: 0)
@@ -71,7 +72,9 @@ struct RecordEvaluator {
         return truth
     }
 
-    private func evaluateRule<O: ConditionObserver>(
+    /// How one rule comes out before exemptions, given the scopes' truths; shared with `LintProbe` like
+    /// `evaluateScope`.
+    func evaluateRule<O: ConditionObserver>(
         _ index: Int, scopes: [Truth], _ values: [FieldValue], evaluator: inout ConditionEvaluator<O>
     ) -> RuleEvaluation {
         let rule = policy.rules[index]

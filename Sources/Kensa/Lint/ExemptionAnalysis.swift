@@ -48,21 +48,32 @@ struct ExemptionAnalysis {
                 policy.slots.buyerName: .text(buyer), policy.slots.exemptions: .list([.text(exemption.id)]),
             ]
             let space = LintSpace(policy: policy, names: names, classes: classes, fixed: fixed)
+            var probe = space.makeProbe()
             space.forEachRegion { _, base in
                 // A waived rule out of force or out of its scopes here has no result for the exemption to turn.
-                let regional = space.decide(base).evaluation
-                if regional.inScope == .yes { inScope = true }
-                for rule in waived where regional.rules[rule].scope != .no {
-                    LintSpace.product(space.ruleFields[rule], base) { record in
+                probe.load(base)
+                if probe.inScope == .yes { inScope = true }
+                let active = waived.filter { probe.rule($0).scope != .no }
+                let refusal = probe.refusal(of: index)
+                for rule in active {
+                    let own = space.ruleFields[rule]
+                    // Where the rule's own fields leave the buyer and the date as they are, a refusal for either
+                    // holds on every record tried: count them as the enumeration would, without trying them.
+                    if probe.keepsPreparation(own), Self.settles(refusal, firesWhileValid: firesWhileValid) {
+                        recordsDecided += own.reduce(1) { $0 * $1.values.count }
+                        continue
+                    }
+                    probe.load(base)
+                    LintSpace.product(own, base) { record in
                         recordsDecided += 1
-                        let evaluation = space.decide(record).evaluation
-                        if evaluation.inScope == .yes { inScope = true }
-                        if let day = evaluation.day, day >= exemption.validFrom,
-                            exemption.effectiveUntil.map({ day <= $0 }) ?? true, evaluation.rules[rule].truth != .no
+                        probe.load(record, changing: own)
+                        if probe.inScope == .yes { inScope = true }
+                        if let day = probe.day, day >= exemption.validFrom,
+                            exemption.effectiveUntil.map({ day <= $0 }) ?? true, probe.rule(rule).truth != .no
                         {
                             firesWhileValid = true
                         }
-                        applies = evaluation.exemptions.contains { $0.exemption == index && !$0.turnedRules.isEmpty }
+                        applies = probe.turns(index)
                         return !applies
                     }
                     if applies { return false }
@@ -78,6 +89,17 @@ struct ExemptionAnalysis {
             return "the rules it waives never restrict its buyers' records while it is valid (\(window))"
         }
         return "its conditions never hold where the rules it waives restrict its buyers' records"
+    }
+
+    /// Whether a refusal of the exemption on a region's record, by buyer or date, shows all its records can tell
+    /// nothing more: none can have the exemption apply, and none can show a waived rule firing while it is valid
+    /// that is not already known.
+    private static func settles(_ refusal: ExemptionJudge.Refusal?, firesWhileValid: Bool) -> Bool {
+        switch refusal {
+        case .unknownDay, .notYetInForce, .ended: true
+        case .notApproved, .otherBuyer: firesWhileValid
+        case .conditionsFail, .conditionsUnknown, nil: false
+        }
     }
 
     private func expiry(of index: Int, asOf: Day, within days: Int) -> [LintReport.Finding] {

@@ -9,7 +9,8 @@ struct LintReads {
     var scopeSlots = Set<Int>()
     /// Slots the rules, their exceptions and the exemptions' conditions read.
     var ruleSlots = Set<Int>()
-    /// For each rule, the top-level slots it reads, with those of the conditions of exemptions that waive it.
+    /// For each rule, the top-level slots it reads, with those of the conditions of exemptions that waive it (and,
+    /// for each of them that has a fallback, the fallback).
     var slotsOfRule: [Set<Int>] = []
 
     init(policy: CompiledPolicy) {
@@ -25,6 +26,14 @@ struct LintReads {
         for exemption in policy.exemptions {
             guard let when = exemption.when else { continue }
             for rule in exemption.rules { slotsOfRule[rule].formUnion(Self.slots(in: when)) }
+        }
+        // A field left out takes its fallback's value, so whoever reads it reads the fallback too.
+        let layout = policy.layout
+        for (slot, spec) in layout.fields.enumerated() {
+            guard let path = spec.fallbackPath, let source = layout.slot(of: path) else { continue }
+            if scopeSlots.contains(slot) { scopeSlots.insert(source) }
+            if ruleSlots.contains(slot) { ruleSlots.insert(source) }
+            for rule in slotsOfRule.indices where slotsOfRule[rule].contains(slot) { slotsOfRule[rule].insert(source) }
         }
     }
 

@@ -1,16 +1,31 @@
-import KensaYAML
-
 /// Looks, region by region, for each rule's first firing and for a record it alone decides, and for in-scope
 /// regions where no rule speaks.
 struct RuleAnalysis {
     let policy: CompiledPolicy
-    private var fired: [[FieldValue]?]
-    private var decisive: [Bool]
-    private var shadowed: [[FieldValue]?]
+    /// For each rule, a record where it fires, if one was found.
+    private(set) var fired: [[FieldValue]?]
+    /// Whether the rule alone decides some record.
+    private(set) var decisive: [Bool]
+    /// For each rule that never decides alone, a record where it fires and the others impose as much.
+    private(set) var shadowed: [[FieldValue]?]
     /// Rules that imposed at least as much where the rule fired.
-    private var coverers: [Set<Int>]
+    private(set) var coverers: [Set<Int>]
+    /// Each rule's groups of other rules, made when the rule first restricts a record.
+    private var plans: [MildestPlan?]
+    /// What the groups of the rule being compared impose at least in the current region.
+    private var table = MildestTable()
+    /// For each rule, the group that last imposed as much as the rule where it restricted.
+    private var blocker: [Int]
+    /// Each rule's runs over its own records, by the id of what they depend on in a region (`OwnRunKey`).
+    private var runs: [[Int: OwnRun]]
+    /// Ids of the `OwnRunKey`s seen, so that keys compare and hash as numbers.
+    private var keyIDs: [OwnRunKey: Int] = [:]
+    /// What groups imposed at least, across regions, by what that depends on.
+    private var mildestFound: [MildestKey: MildestPlan.Mildest] = [:]
+    /// Whether each rule restricts some record of the current region, once a comparison needed to know.
+    private var speaking: [Bool]?
     /// A record per in-scope region, the scopes that hold there, and whether some rule fired or was unsettled.
-    private var regions: [(record: [FieldValue], scopes: [Truth], spoke: Bool)] = []
+    private(set) var regions: [(record: [FieldValue], scopes: [Truth], spoke: Bool)] = []
     private(set) var recordsDecided = 0
 
     init(policy: CompiledPolicy) {
@@ -19,127 +34,200 @@ struct RuleAnalysis {
         decisive = Array(repeating: false, count: policy.rules.count)
         shadowed = Array(repeating: nil, count: policy.rules.count)
         coverers = Array(repeating: [], count: policy.rules.count)
+        plans = Array(repeating: nil, count: policy.rules.count)
+        blocker = Array(repeating: 0, count: policy.rules.count)
+        runs = Array(repeating: [:], count: policy.rules.count)
     }
 
     /// Rules that fire on no record of the space.
     var deadRules: Set<Int> { Set(fired.indices.filter { fired[$0] == nil }) }
 
+    /// Analyses every rule in every region of the space, reusing what earlier regions showed wherever the rule
+    /// (and, when it is compared, the others) sees the same there.
     mutating func analyse(_ space: LintSpace) {
+        var probe = space.makeProbe()
+        let reads = policy.rules.indices.map {
+            space.ruleReads[$0].subtracting(space.ruleFields[$0].map(\.slot)).sorted()
+        }
         space.forEachRegion { _, base in
             // A rule fires only where a scope holds, so regions not definitely in scope show nothing.
-            let evaluation = space.decide(base).evaluation
-            guard evaluation.inScope == .yes else { return true }
-            var spoke = false
+            probe.load(base)
+            guard probe.inScope == .yes else { return true }
             // A rule out of force or out of its scopes here stays silent whatever its own fields say.
-            for rule in policy.rules.indices where evaluation.rules[rule].scope != .no {
-                analyse(rule, in: base, space: space, spoke: &spoke)
+            let active = policy.rules.indices.filter { probe.rule($0).scope != .no }
+            var keys = Array(repeating: Optional(id(of: .outOfScope)), count: policy.rules.count)
+            let vendorDays = OwnRunKey.vendorDays(on: probe.day, policy: policy)
+            for rule in active {
+                let key = OwnRunKey(rule: rule, space: space, probe: &probe, reads: reads[rule], vendorDays: vendorDays)
+                keys[rule] = key.map { id(of: $0) }
             }
-            regions.append((base, evaluation.scopes, spoke))
+            let region = Region(base: base, scopes: probe.scopes, day: probe.day, active: active, keys: keys)
+            speaking = nil
+            var spoke = false
+            for rule in active {
+                let key = keys[rule]
+                let known = key.flatMap { runs[rule][$0] }
+                if let replay = known?.replay(decisive: decisive[rule], fired: fired[rule] != nil, spoke: spoke) {
+                    recordsDecided += replay.tried
+                    spoke = replay.spoke
+                    continue
+                }
+                let run = analyse(rule, in: region, space: space, probe: &probe, spoke: &spoke)
+                if let key, run.tried > known?.tried ?? 0 { runs[rule][key] = run }
+            }
+            regions.append((base, region.scopes, spoke))
             return true
         }
     }
 
+    /// A region being analysed: its record, its scopes and judgment date, the rules in force and in scope there,
+    /// and each rule's key for its runs there.
+    private struct Region {
+        var base: [FieldValue]
+        var scopes: [Truth]
+        var day: Day?
+        var active: [Int]
+        /// Each rule's `OwnRunKey` in the region, by id (`id(of:)`); nil where it has none.
+        var keys: [Int?]
+    }
+
+    /// A number standing for the key: the same for equal keys.
+    private mutating func id(of key: OwnRunKey) -> Int {
+        if let id = keyIDs[key] { return id }
+        keyIDs[key] = keyIDs.count
+        return keyIDs.count - 1
+    }
+
+    /// Whether the rule restricts some record of its own in the region: from its runs where one shows it, else by
+    /// trying its records until one does. Loads other records in the probe.
+    private mutating func speaks(_ rule: Int, in region: Region, space: LintSpace, probe: inout LintProbe) -> Bool {
+        guard let key = region.keys[rule] else { return true }
+        let known = runs[rule][key]
+        if let known, known.firstEffect != nil || known.tried == known.size { return known.firstEffect != nil }
+        let own = space.ruleFields[rule]
+        var run = OwnRun(size: own.reduce(1) { $0 * $1.values.count })
+        LintSpace.product(own, region.base) { record in
+            if run.tried == 0 { probe.load(record) } else { probe.load(record, changing: own) }
+            let result = probe.rule(rule)
+            if result.truth == .yes && run.firstFired == nil { run.firstFired = run.tried }
+            if result.effect != nil { run.firstEffect = run.tried }
+            run.tried += 1
+            return run.firstEffect == nil
+        }
+        if run.tried > known?.tried ?? 0 { runs[rule][key] = run }
+        return run.firstEffect != nil
+    }
+
     /// Enumerates the rule's own fields in the region; where it restricts, sets the other rules where they impose
     /// least, to see whether the rule alone decides.
-    private mutating func analyse(_ rule: Int, in base: [FieldValue], space: LintSpace, spoke: inout Bool) {
+    private mutating func analyse(
+        _ rule: Int, in region: Region, space: LintSpace, probe: inout LintProbe, spoke: inout Bool
+    ) -> OwnRun {
         let own = space.ruleFields[rule]
-        let settled = Set(own.map(\.slot))
-        let others = policy.rules.indices.filter { $0 != rule }
-        let groups = space.groups(of: others, settled: settled)
-        let keys = groups.map { $0.keySlots.sorted() }
-        var cache = Array(repeating: [[FieldValue]: (score: Int, values: [FieldValue])](), count: groups.count)
-        LintSpace.product(own, base) { record in
-            let (values, evaluation) = space.decide(record)
+        var run = OwnRun(size: own.reduce(1) { $0 * $1.values.count })
+        LintSpace.indexedProduct(own, region.base) { record, indices in
+            // Each record differs from the one before only in the rule's own fields (`compare` restores it).
+            if run.tried == 0 {
+                probe.load(record)
+                table.clear(size: plans[rule]?.tableSize ?? 0)
+            } else {
+                probe.load(record, changing: own)
+            }
+            let position = run.tried
+            run.tried += 1
             recordsDecided += 1
-            let result = evaluation.rules[rule]
-            if result.truth == .yes && fired[rule] == nil { fired[rule] = values }
+            let result = probe.rule(rule)
+            if result.truth == .yes {
+                if fired[rule] == nil { fired[rule] = probe.values }
+                if run.firstFired == nil { run.firstFired = position }
+            }
             if let effect = result.effect {
                 spoke = true
+                if run.firstEffect == nil { run.firstEffect = position }
                 if !decisive[rule] {
-                    var score = -1
-                    var mildest = record
-                    for (index, group) in groups.enumerated() {
-                        let key = keys[index].map { record[$0] }
-                        let found = cache[index][key] ?? space.mildest(group, in: record)
-                        cache[index][key] = found
-                        score = max(score, found.score)
-                        for (dim, value) in zip(group.dims, found.values) { mildest[dim.slot] = value }
+                    if plans[rule] == nil {
+                        plans[rule] = MildestPlan(rule: rule, space: space)
+                        table.clear(size: plans[rule]!.tableSize)
                     }
-                    if effect.rawValue > score {
-                        decisive[rule] = true
-                    } else if result.truth == .yes {
-                        let (merged, full) = space.decide(mildest)
-                        if shadowed[rule] == nil { shadowed[rule] = merged }
-                        coverers[rule].formUnion(others.filter { (full.rules[$0].effect ?? .notApplicable) >= effect })
-                    }
+                    compare(
+                        rule, effect: effect, fired: result.truth == .yes, record, indices, region, space, &probe)
                 }
             }
             return !(decisive[rule] && fired[rule] != nil && spoke)
         }
+        return run
     }
 
-    func findings(layout: RecordLayout) -> [LintReport.Finding] {
-        var findings: [LintReport.Finding] = []
-        for (index, rule) in policy.rules.enumerated() {
-            if fired[index] == nil {
-                findings.append(
-                    Self.finding(
-                        .deadRule, "rule `\(rule.id)` can never fire: no record in scope meets its conditions",
-                        at: rule.span, witness: nil, layout: layout,
-                        help: "check its `when`, its scope and its window against the scopes' conditions, or remove it")
-                )
-            } else if !decisive[index], let witness = shadowed[index] {
-                let names = coverers[index].sorted().map { "`\(policy.rules[$0].id)`" }.joined(separator: ", ")
-                findings.append(
-                    Self.finding(
-                        .shadowedRule,
-                        "rule `\(rule.id)` never changes an outcome: wherever it fires, \(names) \(coverers[index].count == 1 ? "imposes" : "impose") `\(rule.outcome.name)` or stronger",
-                        at: rule.span, witness: witness, layout: layout,
-                        help:
-                            "keep it only if traces should name its reason (say so in the set's README); else remove it"
-                    ))
+    /// Whether the rule, restricting the loaded `record` with `effect`, imposes more than all the other rules do
+    /// where they impose least; if it does not and it fired, the record where they do shows it shadowed. Leaves
+    /// `record` loaded in the probe.
+    private mutating func compare(
+        _ rule: Int, effect: Outcome, fired: Bool, _ record: [FieldValue], _ indices: [Int], _ region: Region,
+        _ space: LintSpace, _ probe: inout LintProbe
+    ) {
+        let plan = plans[rule]!
+        // Where records keep the region's preparation, a rule silent on all its own records stays silent.
+        let plain = region.keys[rule] != nil && plan.keepsPreparation
+        if plain && speaking == nil {
+            speaking = Array(repeating: false, count: policy.rules.count)
+            for other in region.active { speaking![other] = speaks(other, in: region, space: space, probe: &probe) }
+            probe.load(record)
+        }
+        func mildest(_ group: Int) -> MildestPlan.Mildest {
+            let entry = plan.entry(group, indices: indices)
+            if let known = table[entry] { return known }
+            // Another region where the group's rules see the same found it already (unless it has no field of
+            // its own: its rules are then evaluated on the record at once, which costs less than looking it up).
+            let keys =
+                plain && !plan.groups[group].dims.isEmpty ? plan.groups[group].rules.compactMap { region.keys[$0] } : []
+            let key = keys.count == plan.groups[group].rules.count ? MildestKey(rule, group, entry, keys) : nil
+            if let key, let known = mildestFound[key] {
+                table.store(known, at: entry)
+                return known
             }
+            let found = MildestPlan.mildest(plan.groups[group], in: record, probe: &probe)
+            table.store(found, at: entry)
+            if let key { mildestFound[key] = found }
+            return found
         }
-        findings += gapFindings(layout: layout)
-        return findings
-    }
-
-    /// One finding per scope whose in-scope regions include some where no rule fires or is unsettled.
-    private func gapFindings(layout: RecordLayout) -> [LintReport.Finding] {
-        var byScope: [Int: (count: Int, total: Int, witness: [FieldValue]?)] = [:]
-        for region in regions {
-            guard let scope = region.scopes.firstIndex(of: .yes) ?? (policy.scopes.isEmpty ? 0 : nil) else { continue }
-            var entry = byScope[scope] ?? (0, 0, nil)
-            entry.total += 1
-            if !region.spoke {
-                entry.count += 1
-                if entry.witness == nil { entry.witness = region.record }
+        func score(_ group: Int) -> Int {
+            let members = plan.groups[group]
+            if plain && !members.rules.contains(where: { speaking![$0] }) { return -1 }
+            return mildest(group).score
+        }
+        // The group that imposed as much last time most likely does again: ask it first.
+        if score(blocker[rule]) < effect.rawValue {
+            guard let blocking = plan.groups.indices.first(where: { score($0) >= effect.rawValue }) else {
+                decisive[rule] = true
+                return
             }
-            byScope[scope] = entry
+            blocker[rule] = blocking
         }
-        return byScope.keys.sorted().compactMap { scope in
-            guard let entry = byScope[scope], let witness = entry.witness else { return nil }
-            let name = policy.scopes.isEmpty ? "the set" : "scope `\(policy.scopes[scope].id)`"
-            let span = policy.scopes.isEmpty ? policy.rules.first?.span : policy.scopes[scope].span
-            guard let span else { return nil }
-            return Self.finding(
-                .policyGap,
-                "\(name) holds in \(entry.count) of \(entry.total) regions where no rule fires or is unsettled: records there are `permitted` only because no rule speaks",
-                at: span, witness: witness, layout: layout,
-                help:
-                    "if the guideline permits these purchases, say so in the set's README; else add the rule that covers them"
-            )
+        guard fired else { return }
+        if plain && shadowed[rule] != nil {
+            // Each rule reads no field of the other groups, so its result where they all impose least is its
+            // result where its own group does.
+            for (index, group) in plan.groups.enumerated() where group.rules.contains(where: { speaking![$0] }) {
+                for (other, value) in zip(group.rules, mildest(index).effects) where value >= effect.rawValue {
+                    coverers[rule].insert(other)
+                }
+            }
+            return
         }
-    }
-
-    static func finding(
-        _ code: DiagnosticCode, _ message: String, at span: SourceSpan, witness: [FieldValue]?, layout: RecordLayout,
-        help: String? = nil, notes: [String] = []
-    ) -> LintReport.Finding {
-        let json = witness.map { WitnessJSON.text($0, layout: layout) }
-        let allNotes = notes + (json.map { ["witness: \($0)"] } ?? [])
-        return LintReport.Finding(
-            diagnostic: Diagnostic(code, message, at: span, severity: .warning, notes: allNotes, help: help),
-            witness: json)
+        var merged = record
+        for (index, group) in plan.groups.enumerated() where !group.dims.isEmpty {
+            for (dim, value) in zip(group.dims, mildest(index).values) { merged[dim.slot] = value }
+        }
+        probe.load(merged, changing: plan.freeDims)
+        if shadowed[rule] == nil { shadowed[rule] = probe.values }
+        // Rules out of force or scope in the region, or silent there, stay silent on a record it prepares alike.
+        let candidates =
+            plain
+            ? region.active.filter { speaking![$0] }
+            : probe.scopes == region.scopes && probe.day == region.day ? region.active : Array(policy.rules.indices)
+        for other in candidates where other != rule && !coverers[rule].contains(other) {
+            if (probe.rule(other).effect ?? .notApplicable) >= effect { coverers[rule].insert(other) }
+        }
+        probe.load(record, changing: plan.freeDims)
     }
 }
