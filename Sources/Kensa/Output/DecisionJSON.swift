@@ -13,12 +13,7 @@ public enum DecisionJSON {
         writer.field("decided_by", strings: decision.decidedBy)
         writer.field("exemptions_applied", strings: decision.exemptionsApplied)
         writer.field("reasons", strings: decision.reasons)
-        writer.key("policy")
-        writer.beginObject()
-        writer.field("id", decision.policy.id)
-        writer.field("version", decision.policy.version)
-        writer.field("digest", decision.policy.digest)
-        writer.endObject()
+        write(decision.policy, to: &writer)
         writer.key("judged_at")
         if let day = decision.judgedAt { writer.day(day) } else { writer.null() }
         if let line = decision.line {
@@ -36,6 +31,16 @@ public enum DecisionJSON {
             events(&writer.bytes)
             writer.endArray()
         }
+        writer.endObject()
+    }
+
+    /// `"policy":{"id":…,"version":…,"digest":…}`: the same for every decision of one set.
+    static func write(_ policy: PolicyInfo, to writer: inout JSONWriter) {
+        writer.key("policy")
+        writer.beginObject()
+        writer.field("id", policy.id)
+        writer.field("version", policy.version)
+        writer.field("digest", policy.digest)
         writer.endObject()
     }
 

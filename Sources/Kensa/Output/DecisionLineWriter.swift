@@ -15,12 +15,7 @@ struct DecisionLineWriter {
         }
         ruleIDs = policy.rules.map { Self.quoted($0.id) }
         var writer = JSONWriter()
-        writer.key("policy")
-        writer.beginObject()
-        writer.field("id", policy.info.id)
-        writer.field("version", policy.info.version)
-        writer.field("digest", policy.info.digest)
-        writer.endObject()
+        DecisionJSON.write(policy.info, to: &writer)
         policyAndJudgedAt = Array(",".utf8) + writer.bytes + Array(",\"judged_at\":".utf8)
     }
 
