@@ -22,6 +22,12 @@ struct RuleAnalysis {
     private var keyIDs: [OwnRunKey: Int] = [:]
     /// What groups imposed at least, across regions, by what that depends on.
     private var mildestFound: [MildestKey: MildestPlan.Mildest] = [:]
+    /// Each rule's effect on its own records (`Outcome` raw value, -1 for none, -2 not yet known), in blocks of one
+    /// per rule and `OwnRunKey`: a rule compared with many others, region after region, is evaluated once per
+    /// record and key.
+    private var ownEffects: [Int8] = []
+    /// Where each block of `ownEffects` starts, by its key's id times the number of rules, plus the rule.
+    private var ownEffectBlocks: [Int: Int] = [:]
     /// Whether each rule restricts some record of the current region, once a comparison needed to know.
     private var speaking: [Bool]?
     /// A record per in-scope region, the scopes that hold there, and whether some rule fired or was unsettled.
@@ -96,6 +102,25 @@ struct RuleAnalysis {
         if let id = keyIDs[key] { return id }
         keyIDs[key] = keyIDs.count
         return keyIDs.count - 1
+    }
+
+    /// The rule's effect on the loaded record, its own record at position `own` in a region where its key has id
+    /// `key` (`Outcome` raw value, -1 for none): from `ownEffects` where known, else evaluated and kept.
+    private mutating func ownEffect(
+        of rule: Int, key: Int, at own: Int, space: LintSpace, probe: inout LintProbe
+    ) -> Int {
+        let blockKey = key * policy.rules.count + rule
+        let block: Int
+        if let known = ownEffectBlocks[blockKey] {
+            block = known
+        } else {
+            block = ownEffects.count
+            ownEffectBlocks[blockKey] = block
+            let size = space.ruleFields[rule].reduce(1) { $0 * $1.values.count }
+            ownEffects += repeatElement(-2, count: size)
+        }
+        if ownEffects[block + own] == -2 { ownEffects[block + own] = Int8(probe.rule(rule).effect?.rawValue ?? -1) }
+        return Int(ownEffects[block + own])
     }
 
     /// Whether the rule restricts some record of its own in the region: from its runs where one shows it, else by
@@ -176,6 +201,15 @@ struct RuleAnalysis {
         func mildest(_ group: Int) -> MildestPlan.Mildest {
             let entry = plan.entry(group, indices: indices)
             if let known = table[entry] { return known }
+            if plain, let own = plan.ownRecord(group, indices: indices) {
+                let other = plan.groups[group].rules[0]
+                if let key = region.keys[other] {
+                    let effect = ownEffect(of: other, key: key, at: own, space: space, probe: &probe)
+                    let found = (effect, [FieldValue](), [effect])
+                    table.store(found, at: entry)
+                    return found
+                }
+            }
             // Another region where the group's rules see the same found it already (unless it has no field of
             // its own: its rules are then evaluated on the record at once, which costs less than looking it up).
             let keys =
@@ -206,9 +240,12 @@ struct RuleAnalysis {
         guard fired else { return }
         if plain && shadowed[rule] != nil {
             // Each rule reads no field of the other groups, so its result where they all impose least is its
-            // result where its own group does.
-            for (index, group) in plan.groups.enumerated() where group.rules.contains(where: { speaking![$0] }) {
-                for (other, value) in zip(group.rules, mildest(index).effects) where value >= effect.rawValue {
+            // result where its own group does. A group whose speaking rules all cover the rule already can add
+            // nothing: its least is not looked for.
+            for index in plan.groups.indices {
+                let rules = plan.groups[index].rules
+                guard rules.contains(where: { speaking![$0] && !coverers[rule].contains($0) }) else { continue }
+                for (other, value) in zip(rules, mildest(index).effects) where value >= effect.rawValue {
                     coverers[rule].insert(other)
                 }
             }
