@@ -22,12 +22,12 @@ struct RuleAnalysis {
     private var keyIDs: [OwnRunKey: Int] = [:]
     /// What groups imposed at least, across regions, by what that depends on.
     private var mildestFound: [MildestKey: MildestPlan.Mildest] = [:]
-    /// Each rule's effect on its own records (`Outcome` raw value, -1 for none, -2 not yet known), in blocks of one
-    /// per rule and `OwnRunKey`: a rule compared with many others, region after region, is evaluated once per
-    /// record and key.
-    private var ownEffects: [Int8] = []
-    /// Where each block of `ownEffects` starts, by its key's id times the number of rules, plus the rule.
-    private var ownEffectBlocks: [Int: Int] = [:]
+    /// Each rule's results on its own records, in blocks of one per rule and `OwnRunKey`, so that a rule tried in
+    /// many regions and compared with many rules is evaluated once per own record and key: the `Outcome` raw value
+    /// of its effect plus one (zero for none) times two, plus one where it fires; -1 where not yet known.
+    private var ownResults: [Int8] = []
+    /// Where each block of `ownResults` starts, by its key's id times the number of rules, plus the rule.
+    private var ownResultBlocks: [Int: Int] = [:]
     /// Whether each rule restricts some record of the current region, once a comparison needed to know.
     private var speaking: [Bool]?
     /// A record per in-scope region, the scopes that hold there, and whether some rule fired or was unsettled.
@@ -104,23 +104,29 @@ struct RuleAnalysis {
         return keyIDs.count - 1
     }
 
-    /// The rule's effect on the loaded record, its own record at position `own` in a region where its key has id
-    /// `key` (`Outcome` raw value, -1 for none): from `ownEffects` where known, else evaluated and kept.
-    private mutating func ownEffect(
+    /// The rule's effect (`Outcome` raw value, -1 for none) on the loaded record, and whether it fires there: its
+    /// own record at position `own` (in the order `LintSpace.product` tries them) in a region where its key has
+    /// id `key`. From `ownResults` where known, else evaluated and kept.
+    private mutating func ownResult(
         of rule: Int, key: Int, at own: Int, space: LintSpace, probe: inout LintProbe
-    ) -> Int {
+    ) -> (effect: Int, fires: Bool) {
         let blockKey = key * policy.rules.count + rule
         let block: Int
-        if let known = ownEffectBlocks[blockKey] {
+        if let known = ownResultBlocks[blockKey] {
             block = known
         } else {
-            block = ownEffects.count
-            ownEffectBlocks[blockKey] = block
+            block = ownResults.count
+            ownResultBlocks[blockKey] = block
             let size = space.ruleFields[rule].reduce(1) { $0 * $1.values.count }
-            ownEffects += repeatElement(-2, count: size)
+            ownResults += repeatElement(-1, count: size)
         }
-        if ownEffects[block + own] == -2 { ownEffects[block + own] = Int8(probe.rule(rule).effect?.rawValue ?? -1) }
-        return Int(ownEffects[block + own])
+        if ownResults[block + own] < 0 {
+            let result = probe.rule(rule)
+            let effect = Int8(result.effect?.rawValue ?? -1)
+            ownResults[block + own] = (effect + 1) * 2 + (result.truth == .yes ? 1 : 0)
+        }
+        let code = Int(ownResults[block + own])
+        return (code / 2 - 1, code % 2 == 1)
     }
 
     /// Whether the rule restricts some record of its own in the region: from its runs where one shows it, else by
@@ -161,12 +167,20 @@ struct RuleAnalysis {
             let position = run.tried
             run.tried += 1
             recordsDecided += 1
-            let result = probe.rule(rule)
-            if result.truth == .yes {
+            let fires: Bool
+            let effect: Outcome?
+            if let key = region.keys[rule] {
+                let result = ownResult(of: rule, key: key, at: position, space: space, probe: &probe)
+                (fires, effect) = (result.fires, Outcome(rawValue: result.effect))
+            } else {
+                let result = probe.rule(rule)
+                (fires, effect) = (result.truth == .yes, result.effect)
+            }
+            if fires {
                 if fired[rule] == nil { fired[rule] = probe.values }
                 if run.firstFired == nil { run.firstFired = position }
             }
-            if let effect = result.effect {
+            if let effect {
                 spoke = true
                 if run.firstEffect == nil { run.firstEffect = position }
                 if !decisive[rule] {
@@ -174,8 +188,7 @@ struct RuleAnalysis {
                         plans[rule] = MildestPlan(rule: rule, space: space)
                         table.clear(size: plans[rule]!.tableSize)
                     }
-                    compare(
-                        rule, effect: effect, fired: result.truth == .yes, record, indices, region, space, &probe)
+                    compare(rule, effect: effect, fired: fires, record, indices, region, space, &probe)
                 }
             }
             return !(decisive[rule] && fired[rule] != nil && spoke)
@@ -204,7 +217,7 @@ struct RuleAnalysis {
             if plain, let own = plan.ownRecord(group, indices: indices) {
                 let other = plan.groups[group].rules[0]
                 if let key = region.keys[other] {
-                    let effect = ownEffect(of: other, key: key, at: own, space: space, probe: &probe)
+                    let effect = ownResult(of: other, key: key, at: own, space: space, probe: &probe).effect
                     let found = (effect, [FieldValue](), [effect])
                     table.store(found, at: entry)
                     return found
