@@ -23,6 +23,11 @@ struct MildestPlan {
     private let offsets: [Int]
     /// How many entries the table needs.
     let tableSize: Int
+    /// For each group of a single rule with no field of its own whose result depends on no settled field but
+    /// that rule's own fields: the positions of those fields among the analysed rule's own dimensions, each with
+    /// its stride among the other rule's own records. There the group's result is the other rule's result on
+    /// one of its own records, which `RuleAnalysis` keeps across rules and regions.
+    private let ownRecords: [[(position: Int, stride: Int)]?]
 
     init(rule: Int, space: LintSpace) {
         let own = space.ruleFields[rule]
@@ -67,6 +72,28 @@ struct MildestPlan {
         self.keys = keys
         self.offsets = offsets
         tableSize = size
+        ownRecords = groups.map { group in
+            guard group.dims.isEmpty, group.rules.count == 1 else { return nil }
+            let theirs = space.ruleFields[group.rules[0]]
+            guard group.keySlots.isSubset(of: theirs.map(\.slot)) else { return nil }
+            var stride = 1
+            var positions: [(position: Int, stride: Int)] = []
+            for dim in theirs.reversed() {
+                positions.append((own.firstIndex { $0.slot == dim.slot }!, stride))
+                stride *= dim.values.count
+            }
+            return positions
+        }
+    }
+
+    /// Where the group's only rule stands among its own records (in the order `LintSpace.product` tries them), for
+    /// a record whose own fields hold the values at `indices` of their classes; nil unless the group's result is
+    /// that rule's result on that record.
+    func ownRecord(_ group: Int, indices: [Int]) -> Int? {
+        guard let positions = ownRecords[group] else { return nil }
+        var record = 0
+        for (position, stride) in positions { record += indices[position] * stride }
+        return record
     }
 
     /// The table entry of a group for a record whose own fields hold the values at `indices` of their classes.

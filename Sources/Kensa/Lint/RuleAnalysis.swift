@@ -22,6 +22,12 @@ struct RuleAnalysis {
     private var keyIDs: [OwnRunKey: Int] = [:]
     /// What groups imposed at least, across regions, by what that depends on.
     private var mildestFound: [MildestKey: MildestPlan.Mildest] = [:]
+    /// Each rule's results on its own records, in blocks of one per rule and `OwnRunKey`, so that a rule tried in
+    /// many regions and compared with many rules is evaluated once per own record and key: the `Outcome` raw value
+    /// of its effect plus one (zero for none) times two, plus one where it fires; -1 where not yet known.
+    private var ownResults: [Int8] = []
+    /// Where each block of `ownResults` starts, by its key's id times the number of rules, plus the rule.
+    private var ownResultBlocks: [Int: Int] = [:]
     /// Whether each rule restricts some record of the current region, once a comparison needed to know.
     private var speaking: [Bool]?
     /// A record per in-scope region, the scopes that hold there, and whether some rule fired or was unsettled.
@@ -98,6 +104,31 @@ struct RuleAnalysis {
         return keyIDs.count - 1
     }
 
+    /// The rule's effect (`Outcome` raw value, -1 for none) on the loaded record, and whether it fires there: its
+    /// own record at position `own` (in the order `LintSpace.product` tries them) in a region where its key has
+    /// id `key`. From `ownResults` where known, else evaluated and kept.
+    private mutating func ownResult(
+        of rule: Int, key: Int, at own: Int, space: LintSpace, probe: inout LintProbe
+    ) -> (effect: Int, fires: Bool) {
+        let blockKey = key * policy.rules.count + rule
+        let block: Int
+        if let known = ownResultBlocks[blockKey] {
+            block = known
+        } else {
+            block = ownResults.count
+            ownResultBlocks[blockKey] = block
+            let size = space.ruleFields[rule].reduce(1) { $0 * $1.values.count }
+            ownResults += repeatElement(-1, count: size)
+        }
+        if ownResults[block + own] < 0 {
+            let result = probe.rule(rule)
+            let effect = Int8(result.effect?.rawValue ?? -1)
+            ownResults[block + own] = (effect + 1) * 2 + (result.truth == .yes ? 1 : 0)
+        }
+        let code = Int(ownResults[block + own])
+        return (code / 2 - 1, code % 2 == 1)
+    }
+
     /// Whether the rule restricts some record of its own in the region: from its runs where one shows it, else by
     /// trying its records until one does. Loads other records in the probe.
     private mutating func speaks(_ rule: Int, in region: Region, space: LintSpace, probe: inout LintProbe) -> Bool {
@@ -136,12 +167,20 @@ struct RuleAnalysis {
             let position = run.tried
             run.tried += 1
             recordsDecided += 1
-            let result = probe.rule(rule)
-            if result.truth == .yes {
+            let fires: Bool
+            let effect: Outcome?
+            if let key = region.keys[rule] {
+                let result = ownResult(of: rule, key: key, at: position, space: space, probe: &probe)
+                (fires, effect) = (result.fires, Outcome(rawValue: result.effect))
+            } else {
+                let result = probe.rule(rule)
+                (fires, effect) = (result.truth == .yes, result.effect)
+            }
+            if fires {
                 if fired[rule] == nil { fired[rule] = probe.values }
                 if run.firstFired == nil { run.firstFired = position }
             }
-            if let effect = result.effect {
+            if let effect {
                 spoke = true
                 if run.firstEffect == nil { run.firstEffect = position }
                 if !decisive[rule] {
@@ -149,8 +188,7 @@ struct RuleAnalysis {
                         plans[rule] = MildestPlan(rule: rule, space: space)
                         table.clear(size: plans[rule]!.tableSize)
                     }
-                    compare(
-                        rule, effect: effect, fired: result.truth == .yes, record, indices, region, space, &probe)
+                    compare(rule, effect: effect, fired: fires, record, indices, region, space, &probe)
                 }
             }
             return !(decisive[rule] && fired[rule] != nil && spoke)
@@ -176,6 +214,15 @@ struct RuleAnalysis {
         func mildest(_ group: Int) -> MildestPlan.Mildest {
             let entry = plan.entry(group, indices: indices)
             if let known = table[entry] { return known }
+            if plain, let own = plan.ownRecord(group, indices: indices) {
+                let other = plan.groups[group].rules[0]
+                if let key = region.keys[other] {
+                    let effect = ownResult(of: other, key: key, at: own, space: space, probe: &probe).effect
+                    let found = (effect, [FieldValue](), [effect])
+                    table.store(found, at: entry)
+                    return found
+                }
+            }
             // Another region where the group's rules see the same found it already (unless it has no field of
             // its own: its rules are then evaluated on the record at once, which costs less than looking it up).
             let keys =
@@ -206,9 +253,12 @@ struct RuleAnalysis {
         guard fired else { return }
         if plain && shadowed[rule] != nil {
             // Each rule reads no field of the other groups, so its result where they all impose least is its
-            // result where its own group does.
-            for (index, group) in plan.groups.enumerated() where group.rules.contains(where: { speaking![$0] }) {
-                for (other, value) in zip(group.rules, mildest(index).effects) where value >= effect.rawValue {
+            // result where its own group does. A group whose speaking rules all cover the rule already can add
+            // nothing: its least is not looked for.
+            for index in plan.groups.indices {
+                let rules = plan.groups[index].rules
+                guard rules.contains(where: { speaking![$0] && !coverers[rule].contains($0) }) else { continue }
+                for (other, value) in zip(rules, mildest(index).effects) where value >= effect.rawValue {
                     coverers[rule].insert(other)
                 }
             }
