@@ -11,10 +11,9 @@ extension Decider {
         evaluation.filled = filled
         let values = evaluation.values
         let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: recorder.trace)
-        let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         let decision = Decision(
-            id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
-            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(cache: reasonCache).map(\.text),
+            id: evaluation.id(in: policy), outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
+            exemptionsApplied: evaluation.exemptionsApplied, reasons: writer.reasons(cache: reasonCache).map(\.text),
             policy: policy.info,
             judgedAt: evaluation.day, line: line, trace: nil)
         return (decision, evaluation, recorder.trace)

@@ -12,7 +12,6 @@ extension Decider {
         var evaluation = evaluator.evaluate(record.takeValues(), asOf: asOf, observer: &observer)
         evaluation.filled = filled
         shapeEvents = observer.events
-        let id: String = if case .text(let id) = evaluation.values[policy.slots.id] { id } else { "" }
         let shaped: Bool =
             !observer.sawVendor && evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil
             && !InvalidValues.any(in: evaluation.values)
@@ -30,8 +29,8 @@ extension Decider {
             if shaped { shapes.remember(decision, events: shapeEvents, filled: filled) }
         }
         lineWriter.append(
-            id: id, outcome: evaluation.outcome, decidingRules: decision.decidingRules,
-            exemptionsApplied: evaluation.exemptions.filter { !$0.turnedRules.isEmpty }.map(\.claimedID),
+            id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decision.decidingRules,
+            exemptionsApplied: evaluation.exemptionsApplied,
             reasons: decision.reasons, judgedAt: evaluation.day, line: line, to: &bytes)
     }
 }

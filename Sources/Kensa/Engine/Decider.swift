@@ -42,10 +42,9 @@ public final class Decider {
         evaluation.filled = filled
         let values = evaluation.values
         let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: trace)
-        let id: String = if case .text(let id) = values[policy.slots.id] { id } else { "" }
         return Decision(
-            id: id, outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
-            exemptionsApplied: writer.exemptionsApplied(), reasons: writer.reasons(cache: reasonCache).map(\.text),
+            id: evaluation.id(in: policy), outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
+            exemptionsApplied: evaluation.exemptionsApplied, reasons: writer.reasons(cache: reasonCache).map(\.text),
             policy: policy.info, judgedAt: evaluation.day, line: line, trace: nil)
     }
 

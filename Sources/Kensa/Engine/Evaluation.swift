@@ -14,6 +14,15 @@ struct Evaluation {
     /// The date vendor membership and exemptions were judged at.
     var day: Day?
     var outcome: Outcome
+
+    /// The record's id (readers only produce records with one).
+    func id(in policy: CompiledPolicy) -> String {
+        if case .text(let id) = values[policy.slots.id] { return id }
+        return ""
+    }
+
+    /// Ids of the claimed exemptions that turned some rule's result, in the order claimed.
+    var exemptionsApplied: [String] { exemptions.filter { !$0.turnedRules.isEmpty }.map(\.claimedID) }
 }
 
 /// How one rule came out.

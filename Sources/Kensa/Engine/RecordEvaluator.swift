@@ -7,9 +7,7 @@ struct RecordEvaluator {
 
     func evaluate<O: ConditionObserver>(_ record: consuming [FieldValue], asOf: Day?, observer: inout O) -> Evaluation {
         var values = record
-        let recordDay: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
-        let day = asOf ?? recordDay
-        let buyer = BuyerResolver.resolve(&values, policy: policy, names: names, day: day)
+        let (day, buyer) = prepare(&values, asOf: asOf)
         var evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: day, observer: observer)
         defer { observer = evaluator.observer }
 
@@ -38,8 +36,7 @@ struct RecordEvaluator {
     /// other rules count as silent, so an exemption turns only this one.
     func ruleEffect(_ index: Int, scopes: [Truth], of record: consuming [FieldValue]) -> Outcome? {
         var values = record
-        let day: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
-        let buyer = BuyerResolver.resolve(&values, policy: policy, names: names, day: day)
+        let (day, buyer) = prepare(&values, asOf: nil)
         var evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: day, observer: SilentObserver())
         var rules = [RuleEvaluation](repeating: RuleEvaluation(scope: .no, when: .no), count: policy.rules.count)
         rules[index] = evaluateRule(index, scopes: scopes, values, evaluator: &evaluator)
@@ -47,6 +44,14 @@ struct RecordEvaluator {
         _ = applyExemptions(
             claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
         return rules[index].effect
+    }
+
+    /// The judgment date (`asOf`, else the record's date) and the buyer, whose class the registry settles in
+    /// `values`: what every evaluation of a record starts from.
+    private func prepare(_ values: inout [FieldValue], asOf: Day?) -> (day: Day?, buyer: BuyerResolution) {
+        let recordDay: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
+        let day = asOf ?? recordDay
+        return (day, BuyerResolver.resolve(&values, policy: policy, names: names, day: day))
     }
 
     /// Evaluates again only the scopes and rules named, recording the steps that settle them: what a decision's

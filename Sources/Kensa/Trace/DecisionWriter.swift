@@ -27,10 +27,6 @@ final class DecisionWriter {
         return evaluation.rules.indices.filter { evaluation.rules[$0].effect == evaluation.outcome }
     }
 
-    func exemptionsApplied() -> [String] {
-        evaluation.exemptions.filter { !$0.turnedRules.isEmpty }.map(\.claimedID)
-    }
-
     /// Scopes whose conditions the reasons quote: all of them when the record is out of scope, the unsettled
     /// ones when it is unsettled.
     static func scopesToExplain(_ evaluation: Evaluation) -> [Int] {
