@@ -20,6 +20,22 @@ import Testing
         }
     }
 
+    /// Generated records repeat line shapes with different vendor names, so most of their lines come from the
+    /// line-shape cache; each must still read as the decision worded afresh.
+    @Test func generatedRecordsAgree() throws {
+        let policy = try PolicySet.load(directory: Golden.packageRoot.appendingPathComponent("policies/jp").path)
+        let file = try GeneratedRecords.file(count: 4000, seed: 23)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for asOf in [nil, Day(iso: "2020-07-01")] {
+            let expected = try encodedDecisions(file.path, policy: policy, asOf: asOf)
+            let batch = try batchLines(file.path, policy: policy, asOf: asOf)
+            #expect(expected.count == 4000)
+            #expect(batch.count == expected.count)
+            // The first line that differs, rather than two arrays of four thousand lines.
+            if let (line, want) = zip(batch, expected).first(where: { $0 != $1 }) { #expect(line == want) }
+        }
+    }
+
     @Test func unreadTextIsStillCheckedForItsType() throws {
         let policy = try PolicySet.load(directory: Golden.packageRoot.appendingPathComponent("policies/jp").path)
         #expect(!policy.textFieldsDecisionsRead.contains("product.description"))

@@ -41,7 +41,9 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             return result
         case .vendor(let test, _):
             var sighting: VendorSighting?
-            let result = evaluateVendor(test, values[test.slot], sighting: &sighting)
+            var serial: UInt64?
+            let result = evaluateVendor(test, values[test.slot], sighting: &sighting, serial: &serial)
+            if let serial { observer.sawVendorName(serial) }
             observer.end(token, result, observed: .vendor(values[test.slot], sighting))
             return result
         case .quantified(let every, let slot, let inner, _):
@@ -72,9 +74,15 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         return result
     }
 
-    private func evaluateVendor(_ test: VendorTest, _ value: FieldValue, sighting: inout VendorSighting?) -> Truth {
+    /// The truth of a vendor test; `sighting` gets what the registry made of the name, and `serial` the name's
+    /// serial number (``VendorName``) when the value was a name.
+    private func evaluateVendor(
+        _ test: VendorTest, _ value: FieldValue, sighting: inout VendorSighting?, serial: inout UInt64?
+    ) -> Truth {
         guard case .text(let name) = value else { return .unknown }
-        let identity = names.vendor(name)
+        let resolved = names.vendor(name)
+        serial = resolved.serial
+        let identity = resolved.identity
         if case .resolved(let expected) = test.op { return Truth((identity != nil) == expected) }
         guard let identity else { return .unknown }
         let group = names.vendorRegistry.group(of: identity, on: day)

@@ -9,6 +9,13 @@ protocol ConditionObserver {
     mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int
     /// It ends with its truth and, for a test, what the record held.
     mutating func end(_ token: Int, _ truth: Truth, observed: @autoclosure () -> ObservedValue)
+    /// A vendor test that looked up a name is about to end: the name's serial number (``VendorName``).
+    mutating func sawVendorName(_ serial: UInt64)
+}
+
+extension ConditionObserver {
+    /// Most observers need only the sighting `end` reports.
+    @inline(__always) mutating func sawVendorName(_ serial: UInt64) {}
 }
 
 /// What a trace event is about.

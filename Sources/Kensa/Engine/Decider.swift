@@ -13,11 +13,10 @@ public final class Decider {
     let conditionTexts = ConditionTextCache()
     let lineWriter: DecisionLineWriter
     let shapes = ShapeCache()
+    let lineShapes = LineShapeCache()
     let buyerEvents = BuyerEventCache()
-    /// The batch path's shape buffer, kept between records so recording a shape allocates nothing.
-    var shapeEvents: [UInt32] = []
-    /// By condition number: whether it is a vendor test (see ``ShapeObserver``).
-    lazy var vendorTests: [Bool] = policy.conditions.map { $0.kind == .vendor }
+    /// The batch path's shape buffers, kept between records so recording a shape allocates nothing.
+    var recordShape = RecordShape()
     /// The policy's trace events as JSON, rendered once, for `appendExplained`.
     private(set) lazy var traceFragments = TraceJSONFragments.make(for: policy)
 

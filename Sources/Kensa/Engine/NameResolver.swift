@@ -3,19 +3,24 @@
 final class NameResolver {
     let vendorRegistry: VendorRegistry
     let entityRegistry: EntityRegistry
-    private var vendors: NameTable<VendorIdentity?>
-    private var entities: NameTable<Int?>
+    private var vendors: ByteTable<VendorName>
+    /// The serial number the next new vendor name gets; never reused, even after the table empties itself.
+    private var nextSerial: UInt64 = 0
+    private var entities: ByteTable<Int?>
 
     init(vendors: VendorRegistry, entities: EntityRegistry, capacity: Int = 65_536) {
         self.vendorRegistry = vendors
         self.entityRegistry = entities
-        self.vendors = NameTable(capacity: capacity)
-        self.entities = NameTable(capacity: capacity)
+        self.vendors = ByteTable(capacity: capacity)
+        self.entities = ByteTable(capacity: capacity)
     }
 
-    /// The company a vendor name stands for, or nil when the registry does not know it.
-    func vendor(_ name: String) -> VendorIdentity? {
-        vendors.value(for: name) { vendorRegistry.resolve(name) }
+    /// The company a vendor name stands for, with the name's serial number.
+    func vendor(_ name: String) -> VendorName {
+        vendors.value(for: name) {
+            defer { nextSerial += 1 }
+            return VendorName(serial: nextSerial, identity: vendorRegistry.resolve(name))
+        }
     }
 
     /// The body a buyer name stands for on `day` (the window is ignored when the day is unknown).
@@ -23,4 +28,13 @@ final class NameResolver {
         guard let index = entities.value(for: name, make: { entityRegistry.entity(named: name) }) else { return nil }
         return entityRegistry.isActive(index, on: day) ? index : nil
     }
+}
+
+/// A vendor name as the resolver knows it.
+struct VendorName {
+    /// Stands for the name exactly as written: two names share a serial only when their bytes are equal, so a
+    /// reason that quotes the name can be reused for a record whose name has the same serial (``ShapeObserver``).
+    var serial: UInt64
+    /// The company the name stands for, or nil when the registry does not know it.
+    var identity: VendorIdentity?
 }

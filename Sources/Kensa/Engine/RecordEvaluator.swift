@@ -8,8 +8,8 @@ struct RecordEvaluator {
     func evaluate<O: ConditionObserver>(_ record: consuming [FieldValue], asOf: Day?, observer: inout O) -> Evaluation {
         var values = record
         let (day, buyer) = prepare(&values, asOf: asOf)
-        var evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: day, observer: observer)
-        defer { observer = evaluator.observer }
+        // The observer moves into the evaluator and back, so that its buffers stay unshared and grow in place.
+        var evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: day, observer: consume observer)
 
         let scopes = policy.scopes.indices.map { evaluateScope($0, values, evaluator: &evaluator) }
         let inScope = policy.scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
@@ -26,6 +26,7 @@ struct RecordEvaluator {
         case .yes: outcome = rules.lazy.compactMap(\.effect).reduce(.permitted, max)
         }
         if outcome == .permitted && InvalidValues.any(in: values) { outcome = .reviewRequired }
+        observer = evaluator.observer
         return Evaluation(
             values: values, scopes: scopes, inScope: inScope, rules: rules, exemptions: verdicts, buyer: buyer,
             day: day, outcome: outcome)

@@ -1,36 +1,28 @@
 /// Records the shape of an evaluation as it runs: every step begun (scope, rule, condition, element) with its
-/// depth, and every result with whether the test saw a missing or unusable value.
+/// depth, and every result with whether the test saw a missing or unusable value; and, beside it, the vendor
+/// names tests looked up, and where each scope's and rule's steps start.
 ///
 /// Two records with the same shape, and nothing else a reason quotes (a vendor name, an unusable value, a
 /// buyer the registry corrected, a claimed exemption), get the same decision apart from id, line and date:
 /// reasons name the culprit tests of each scope and rule, and the shape fixes which tests those are. So the
-/// batch path words such a decision once per shape.
+/// batch path words such a decision once per shape (``ShapeCache``). Where vendor tests ran, each scope's or
+/// rule's line is worded once per shape of its own steps and the names it quotes (``LineShapeCache``).
 struct ShapeObserver: ConditionObserver {
     static var evaluatesEverything: Bool { false }
 
-    /// The shape so far, reused from record to record.
-    var events: [UInt32]
-    /// A vendor test ran: its reason would quote the name, so the shape alone does not fix the decision, and
-    /// recording stops.
-    private(set) var sawVendor = false
-    /// By condition number: whether the condition is a vendor test.
-    private let vendorTests: [Bool]
+    /// The shape, the names and the starts, reused from record to record.
+    var shape: RecordShape
+    /// The serial of the name the vendor test about to end looked up.
+    private var serial: UInt64?
 
-    init(reusing events: consuming [UInt32], vendorTests: [Bool]) {
-        self.events = events
-        self.events.removeAll(keepingCapacity: true)
-        self.vendorTests = vendorTests
+    init(reusing shape: consuming RecordShape) {
+        self.shape = consume shape
+        self.shape.removeAll()
     }
 
     mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int {
-        guard !sawVendor else { return 0 }
-        let subject = subject()
-        if case .condition(let info) = subject, vendorTests[info] {
-            sawVendor = true
-            return 0
-        }
         let code: (UInt32, Int, Int) =
-            switch subject {
+            switch subject() {
             case .condition(let info): (1, info, 0)
             case .element(let index): (2, index, 0)
             case .scope(let index): (3, index, 0)
@@ -38,23 +30,73 @@ struct ShapeObserver: ConditionObserver {
             case .ruleScope(let index): (5, index, 0)
             case .exception(let rule, let exception): (6, rule, exception)
             }
-        events.append(code.0 << 24 | UInt32(truncatingIfNeeded: depth))
-        events.append(UInt32(truncatingIfNeeded: code.1))
-        if code.0 == 6 { events.append(UInt32(truncatingIfNeeded: code.2)) }
+        if depth == 0 {
+            shape.starts.append(shape.events.count)
+            shape.nameStarts.append(shape.names.count)
+        }
+        shape.events.append(code.0 << 24 | UInt32(truncatingIfNeeded: depth))
+        shape.events.append(UInt32(truncatingIfNeeded: code.1))
+        if code.0 == 6 { shape.events.append(UInt32(truncatingIfNeeded: code.2)) }
         return 0
     }
 
+    mutating func sawVendorName(_ serial: UInt64) { self.serial = serial }
+
     mutating func end(_ token: Int, _ truth: Truth, observed: @autoclosure () -> ObservedValue) {
-        guard !sawVendor else { return }
         let seen: UInt32
         switch observed() {
         case .none: seen = 0
         case .field(.missing): seen = 1
         case .field(.invalid): seen = 2
         case .field: seen = 3
-        case .vendor: seen = 4
+        case .vendor(_, let sighting):
+            shape.sawVendor = true
+            if let serial {
+                seen = 4
+                shape.names.append(UInt32(truncatingIfNeeded: serial))
+                shape.names.append(UInt32(truncatingIfNeeded: serial >> 32))
+                shape.names.append(sighting?.group.map { UInt32(truncatingIfNeeded: $0) + 1 } ?? 0)
+                self.serial = nil
+            } else {
+                seen = 5
+            }
         }
-        events.append(0xFF00_0000 | seen << 8 | UInt32(truncatingIfNeeded: truth.rawValue))
+        shape.events.append(0xFF00_0000 | seen << 8 | UInt32(truncatingIfNeeded: truth.rawValue))
+    }
+}
+
+/// What ``ShapeObserver`` recorded about one evaluation.
+struct RecordShape {
+    /// The steps and results, in evaluation order.
+    var events: [UInt32] = []
+    /// Where in `events` each top-level step (each scope, then each rule) starts.
+    var starts: [Int] = []
+    /// For each vendor test that looked up a name, in evaluation order: the name's serial (``VendorName``) in
+    /// two words, and its group at the judgment date plus one (zero for none): all a reason quotes about it.
+    var names: [UInt32] = []
+    /// Where in `names` each top-level step's names start.
+    var nameStarts: [Int] = []
+    /// Whether a vendor test ran.
+    var sawVendor = false
+
+    static let wordsPerName = 3
+
+    mutating func removeAll() {
+        events.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        nameStarts.removeAll(keepingCapacity: true)
+        sawVendor = false
+    }
+
+    /// The events of the `index`th top-level step (scopes first, then rules).
+    func events(ofStep index: Int) -> ArraySlice<UInt32> {
+        events[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : events.count)]
+    }
+
+    /// The names the `index`th top-level step looked up.
+    func names(ofStep index: Int) -> ArraySlice<UInt32> {
+        names[nameStarts[index]..<(index + 1 < nameStarts.count ? nameStarts[index + 1] : names.count)]
     }
 }
 
@@ -66,28 +108,25 @@ struct ShapedDecision {
 
 /// Decisions by shape (see ``ShapeObserver``), bounded so memory stays flat.
 final class ShapeCache {
-    private struct Key: Hashable {
-        var events: [UInt32]
-        var filled: UInt64
-
-        /// Hashes the events as one block of bytes: element by element costs more than the lookup saves.
-        func hash(into hasher: inout Hasher) {
-            events.withUnsafeBytes { hasher.combine(bytes: $0) }
-            hasher.combine(filled)
-        }
-    }
-
-    private var entries: [Key: ShapedDecision] = [:]
-    private let capacity: Int
-
-    init(capacity: Int = 4_096) { self.capacity = capacity }
+    private var entries = ByteTable<ShapedDecision>(capacity: 4_096)
+    /// The key being built, kept between lookups so that building one allocates nothing.
+    private var scratch: [UInt32] = []
 
     func decision(events: [UInt32], filled: UInt64) -> ShapedDecision? {
-        entries[Key(events: events, filled: filled)]
+        fillKey(events: events, filled: filled)
+        return scratch.withUnsafeBytes { entries.value(for: $0) }
     }
 
     func remember(_ decision: ShapedDecision, events: [UInt32], filled: UInt64) {
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[Key(events: events, filled: filled)] = decision
+        fillKey(events: events, filled: filled)
+        guard scratch.withUnsafeBytes({ entries.value(for: $0) }) == nil else { return }
+        scratch.withUnsafeBytes { entries.insert(decision, for: $0) }
+    }
+
+    private func fillKey(events: [UInt32], filled: UInt64) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: events)
+        scratch.append(UInt32(truncatingIfNeeded: filled))
+        scratch.append(UInt32(truncatingIfNeeded: filled >> 32))
     }
 }

@@ -22,7 +22,10 @@ final class DecisionWriter {
     }
 
     /// Indices of the rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
-    func decidingRules() -> [Int] {
+    func decidingRules() -> [Int] { Self.decidingRules(evaluation) }
+
+    /// Indices of the rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
+    static func decidingRules(_ evaluation: Evaluation) -> [Int] {
         guard evaluation.outcome >= .reviewRequired, evaluation.inScope != .no else { return [] }
         return evaluation.rules.indices.filter { evaluation.rules[$0].effect == evaluation.outcome }
     }
@@ -47,11 +50,73 @@ final class DecisionWriter {
     func reasons(cache: ReasonCache) -> [ReasonLine] {
         var reasons = invalidValues().map(ReasonLine.init)
         if let note = buyerNote() { reasons.append(ReasonLine(note)) }
-        reasons += scopeReasons(cache: cache)
-        reasons += ruleReasons(cache: cache)
-        reasons += exceptionReasons().map(ReasonLine.init)
+        reasons += Self.lineSubjects(evaluation, policy: policy).map { line(about: $0, cache: cache) }
         reasons += exemptionReasons().map(ReasonLine.init)
         return reasons
+    }
+
+    /// The lines about scopes, rules and `unless` exceptions, in the order reasons give them: what each is about,
+    /// with its flags. The batch path keys its ``LineShapeCache`` by them.
+    static func lineSubjects(_ evaluation: Evaluation, policy: CompiledPolicy) -> [(LineShapeCache.Subject, Int32)] {
+        var subjects: [(LineShapeCache.Subject, Int32)] = []
+        forEachLineSubject(evaluation, policy: policy) {
+            subjects.append(($0, $1))
+            return true
+        }
+        return subjects
+    }
+
+    /// Calls `body` with each subject of `lineSubjects` in turn, until it returns false; returns whether every
+    /// call returned true.
+    @discardableResult
+    static func forEachLineSubject(
+        _ evaluation: Evaluation, policy: CompiledPolicy, _ body: (LineShapeCache.Subject, Int32) -> Bool
+    ) -> Bool {
+        let rules = evaluation.rules
+        if !policy.scopes.isEmpty {
+            if evaluation.inScope == .yes {
+                let restricted = rules.contains { ($0.effect ?? .permitted) >= .reviewRequired }
+                let waived = evaluation.exemptions.contains { !$0.turnedRules.isEmpty }
+                if !restricted, !body(.inScope, Int32(evaluation.outcome.rawValue) | (waived ? 16 : 0)) { return false }
+            } else {
+                for index in evaluation.scopes.indices
+                where evaluation.inScope == .no || evaluation.scopes[index] == .unknown {
+                    guard body(.scope(index), Int32(evaluation.inScope.rawValue)) else { return false }
+                }
+            }
+        }
+        guard evaluation.inScope != .no else { return true }
+        // Rules that restrict, the most restrictive first, each outcome in the rules' order.
+        for effect in [Outcome.prohibited, .reviewRequired] {
+            for (index, result) in rules.enumerated() where result.effect == effect {
+                let flags = Int32(result.truth.rawValue) | Int32(effect.rawValue) << 2 | (wouldApply(result) ? 32 : 0)
+                guard body(.rule(index), flags) else { return false }
+            }
+        }
+        for (index, result) in rules.enumerated() {
+            guard let exception = result.exception, result.scope != .no, result.when != .no else { continue }
+            guard body(.exception(rule: index, exception: exception), 0) else { return false }
+        }
+        return true
+    }
+
+    /// A rule unsettled only because its scope is: its line says it would apply if the record were in scope.
+    private static func wouldApply(_ result: RuleEvaluation) -> Bool {
+        result.truth == .unknown && result.scope == .unknown && result.when == .yes
+    }
+
+    /// The vendor names each scope and rule line quotes, by their order among the names its scope or rule looked
+    /// up, once `reasons(cache:)` has worded them: what a ``LineShapeCache`` entry keeps.
+    private(set) var quotedNames: [ReasonLineKey.Line: [Int]] = [:]
+
+    /// The line about one subject of `lineSubjects`.
+    private func line(about subject: (LineShapeCache.Subject, Int32), cache: ReasonCache) -> ReasonLine {
+        switch subject.0 {
+        case .scope(let index): scopeLine(index, flags: subject.1, cache: cache)
+        case .rule(let index): ruleLine(index, flags: subject.1, cache: cache)
+        case .inScope: ReasonLine(inScopeLine())
+        case .exception(let rule, let exception): ReasonLine(exceptionLine(rule: rule, exception: exception))
+        }
     }
 
     private func invalidValues() -> [String] {
@@ -93,73 +158,63 @@ final class DecisionWriter {
             + "\(ConditionWording(policy: policy).value(overridden, spec)) is overridden"
     }
 
-    private func scopeReasons(cache: ReasonCache) -> [ReasonLine] {
-        guard !policy.scopes.isEmpty else { return [] }
-        guard evaluation.inScope != .yes else {
-            let restricted = evaluation.rules.contains { ($0.effect ?? .permitted) >= .reviewRequired }
-            guard !restricted else { return [] }
-            let held = policy.scopes.indices.filter { evaluation.scopes[$0] == .yes }.map {
-                "`\(policy.scopes[$0].id)`"
-            }
-            let waived = evaluation.exemptions.contains { !$0.turnedRules.isEmpty }
-            let line =
-                "in scope \(held.joined(separator: ", ")); no rule restricts this record"
-                + (waived ? " after the exemptions applied" : "")
-            return [
-                ReasonLine(
-                    evaluation.outcome == .permitted
-                        ? line : line + ", but it cannot be approved while a value it gives cannot be used")
-            ]
-        }
-        return Self.scopesToExplain(evaluation).map { index in
-            let culprits =
-                text.step { if case .scope(index) = $0 { true } else { false } }.map(recorder.culprits(of:)) ?? []
-            let flags = Int32(evaluation.inScope.rawValue)
-            return cache.line(for: ReasonLineKey(line: .scope(index), flags: flags, culprits: culprits, in: text)) {
-                let scope = policy.scopes[index]
-                let why = text.words(culprits)
-                return evaluation.inScope == .no
-                    ? "out of scope `\(scope.id)` (\(scope.title)): \(why)"
-                    : "whether scope `\(scope.id)` (\(scope.title)) applies cannot be settled: \(why)"
-            }
+    private func inScopeLine() -> String {
+        let held = policy.scopes.indices.filter { evaluation.scopes[$0] == .yes }.map { "`\(policy.scopes[$0].id)`" }
+        let waived = evaluation.exemptions.contains { !$0.turnedRules.isEmpty }
+        let line =
+            "in scope \(held.joined(separator: ", ")); no rule restricts this record"
+            + (waived ? " after the exemptions applied" : "")
+        return evaluation.outcome == .permitted
+            ? line : line + ", but it cannot be approved while a value it gives cannot be used"
+    }
+
+    private func scopeLine(_ index: Int, flags: Int32, cache: ReasonCache) -> ReasonLine {
+        let top = text.step { if case .scope(index) = $0 { true } else { false } }
+        let culprits = top.map(recorder.culprits(of:)) ?? []
+        noteQuotedNames(.scope(index), from: top, culprits: culprits)
+        return cache.line(for: ReasonLineKey(line: .scope(index), flags: flags, culprits: culprits, in: text)) {
+            let scope = policy.scopes[index]
+            let why = text.words(culprits)
+            return evaluation.inScope == .no
+                ? "out of scope `\(scope.id)` (\(scope.title)): \(why)"
+                : "whether scope `\(scope.id)` (\(scope.title)) applies cannot be settled: \(why)"
         }
     }
 
     /// Rules that would have applied but for an established `unless` exception: the exception is the reason a
     /// covered purchase was not restricted.
-    private func exceptionReasons() -> [String] {
-        guard evaluation.inScope != .no else { return [] }
-        return evaluation.rules.indices.compactMap { index in
-            let result = evaluation.rules[index]
-            guard let exception = result.exception, result.scope != .no, result.when != .no else { return nil }
+    private func exceptionLine(rule index: Int, exception: Int) -> String {
+        let rule = policy.rules[index]
+        let excepted = rule.exceptions[exception]
+        return "rule `\(rule.id)` (\(rule.title)) does not apply: exception `\(excepted.id)` (\(excepted.title)) holds"
+    }
+
+    private func ruleLine(_ index: Int, flags: Int32, cache: ReasonCache) -> ReasonLine {
+        let result = evaluation.rules[index]
+        let top = text.step { if case .rule(index) = $0 { true } else { false } }
+        let wouldApply = Self.wouldApply(result)
+        let settling = wouldApply ? top.flatMap(text.whenStep(ofRule:)) : top
+        let culprits = settling.map(recorder.culprits(of:)) ?? []
+        noteQuotedNames(.rule(index), from: top, culprits: culprits)
+        return cache.line(for: ReasonLineKey(line: .rule(index), flags: flags, culprits: culprits, in: text)) {
             let rule = policy.rules[index]
-            let excepted = rule.exceptions[exception]
-            return
-                "rule `\(rule.id)` (\(rule.title)) does not apply: exception `\(excepted.id)` (\(excepted.title)) holds"
+            let why =
+                wouldApply
+                ? "it would apply if the record were in scope (\(text.words(culprits))), "
+                    + "and whether it is in scope cannot be settled"
+                : text.words(culprits)
+            let verb = result.truth == .unknown ? "cannot be settled" : "applies"
+            return "rule `\(rule.id)` (\(rule.title)) \(verb) → \(result.effect!.name): \(why)"
         }
     }
 
-    private func ruleReasons(cache: ReasonCache) -> [ReasonLine] {
-        let rules = evaluation.rules
-        let ordered = Self.rulesToExplain(evaluation).sorted { (rules[$0].effect!, $1) > (rules[$1].effect!, $0) }
-        return ordered.map { index in
-            let result = evaluation.rules[index]
-            let step = text.step { if case .rule(index) = $0 { true } else { false } }
-            let wouldApply = result.truth == .unknown && result.scope == .unknown && result.when == .yes
-            let settling = wouldApply ? step.flatMap(text.whenStep(ofRule:)) : step
-            let culprits = settling.map(recorder.culprits(of:)) ?? []
-            let flags = Int32(result.truth.rawValue) | Int32(result.effect!.rawValue) << 2 | (wouldApply ? 32 : 0)
-            return cache.line(for: ReasonLineKey(line: .rule(index), flags: flags, culprits: culprits, in: text)) {
-                let rule = policy.rules[index]
-                let why =
-                    wouldApply
-                    ? "it would apply if the record were in scope (\(text.words(culprits))), "
-                        + "and whether it is in scope cannot be settled"
-                    : text.words(culprits)
-                let verb = result.truth == .unknown ? "cannot be settled" : "applies"
-                return "rule `\(rule.id)` (\(rule.title)) \(verb) → \(result.effect!.name): \(why)"
-            }
+    /// Notes which of the names looked up under `top` the culprits quote, by order.
+    private func noteQuotedNames(_ line: ReasonLineKey.Line, from top: Int?, culprits: [Int]) {
+        guard let top else { return }
+        func looksUpName(_ step: Int) -> Bool {
+            if case .vendor(.text, _) = recorder.steps[step].observed { true } else { false }
         }
+        quotedNames[line] = culprits.filter(looksUpName).map { culprit in (top..<culprit).count(where: looksUpName) }
     }
 
     private func exemptionReasons() -> [String] {

@@ -4,9 +4,9 @@ import Testing
 
 /// The name cache of the resolver: same bytes, same entry; different bytes (even the same text normalised
 /// differently), different entries; and a full table starts again rather than growing.
-@Suite struct NameTableTests {
+@Suite struct ByteTableTests {
     @Test func keepsTheFirstValueMadeForEachName() {
-        var table = NameTable<Int>(capacity: 8)
+        var table = ByteTable<Int>(capacity: 8)
         var made = 0
         func lookUp(_ name: String) -> Int {
             table.value(for: name) {
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func comparesBytesNotCanonicalText() {
-        var table = NameTable<String>(capacity: 8)
+        var table = ByteTable<String>(capacity: 8)
         let composed = "ソニ\u{30FC}グループ株式会社ガ"
         let decomposed = "ソニ\u{30FC}グループ株式会社\u{30AB}\u{3099}"
         #expect(composed == decomposed)
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func startsAgainWhenFull() {
-        var table = NameTable<Int>(capacity: 4)
+        var table = ByteTable<Int>(capacity: 4)
         for index in 0..<4 { _ = table.value(for: "vendor \(index) with a long enough name") { index } }
         #expect(table.value(for: "vendor 0 with a long enough name") { -1 } == 0)
         // The fifth name empties the table, so the first is made again.

@@ -4,13 +4,14 @@
     import Darwin
 #endif
 
-/// A bounded table from names, compared by their UTF-8 bytes, to what a registry made of them.
+/// A bounded table keyed by bytes: names (compared by their UTF-8 bytes) to what a registry made of them, and
+/// recorded evaluation shapes to what was worded for them.
 ///
-/// A batch looks up the same few hundred vendor and buyer names millions of times. A `Dictionary` keyed by the
-/// name hashes it with SipHash and retains both strings to compare them, which costs several times what the
-/// lookup is worth; this table keeps the names' bytes in one buffer, hashes eight bytes at a time and compares
+/// A batch looks up the same few hundred names and shapes millions of times. A `Dictionary` keyed by a string or
+/// an array hashes it with SipHash, and retains the keys to compare them, which costs several times what the
+/// lookup is worth; this table keeps the keys' bytes in one buffer, hashes eight bytes at a time and compares
 /// with `memcmp`. When full it starts again empty, so memory stays flat whatever the input.
-struct NameTable<Value> {
+struct ByteTable<Value> {
     private struct Entry {
         var hash: UInt64
         var offset: Int
@@ -34,18 +35,19 @@ struct NameTable<Value> {
 
     /// The value kept for `name`, or the one `make` returns, which is then kept.
     mutating func value(for name: String, make: () -> Value) -> Value {
-        let found = name.utf8.withContiguousStorageIfAvailable { key -> (hash: UInt64, value: Value?) in
-            let hash = Self.hash(key)
-            return (hash, find(key, hash: hash))
+        if let known = name.utf8.withContiguousStorageIfAvailable({ self.value(for: UnsafeRawBufferPointer($0)) }),
+            let known
+        {
+            return known
         }
-        if let found, let value = found.value { return value }
-        let value = make()
-        let bytes = Array(name.utf8)
-        bytes.withUnsafeBufferPointer { insert(value, for: $0, hash: found?.hash ?? Self.hash($0)) }
-        return value
+        let made = make()
+        Array(name.utf8).withUnsafeBytes { insert(made, for: $0) }
+        return made
     }
 
-    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
+    /// The value kept for the bytes of `key`, if any.
+    func value(for key: UnsafeRawBufferPointer) -> Value? {
+        let hash = Self.hash(key)
         let mask = buckets.count - 1
         var bucket = Int(truncatingIfNeeded: hash) & mask
         while buckets[bucket] != 0 {
@@ -56,8 +58,10 @@ struct NameTable<Value> {
         return nil
     }
 
-    private mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+    /// Keeps `value` for the bytes of `key`, which the table does not hold yet.
+    mutating func insert(_ value: Value, for key: UnsafeRawBufferPointer) {
         if entries.count >= capacity { removeAll() }
+        let hash = Self.hash(key)
         let mask = buckets.count - 1
         var bucket = Int(truncatingIfNeeded: hash) & mask
         while buckets[bucket] != 0 { bucket = (bucket + 1) & mask }
@@ -66,7 +70,7 @@ struct NameTable<Value> {
         buckets[bucket] = Int32(entries.count)
     }
 
-    private func matches(_ key: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    private func matches(_ key: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         guard let base = key.baseAddress else { return true }
         return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, base, key.count) == 0 }
     }
@@ -78,9 +82,8 @@ struct NameTable<Value> {
     }
 
     /// A 64-bit hash of the bytes, mixed a word at a time.
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let raw = UnsafeRawBufferPointer(key)
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+    private static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
         var offset = 0
         while offset + 8 <= raw.count {
             hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))

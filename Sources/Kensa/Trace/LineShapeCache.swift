@@ -1,0 +1,96 @@
+/// Reason lines by the shape of the steps they explain, for records whose vendor names make whole-record shapes
+/// too many to remember (see ``ShapeObserver``).
+///
+/// A scope's or rule's line is fixed by that scope's or rule's own steps and results, its flags, the fields the
+/// layout filled, and the vendor names among its culprits. Each line shape keeps which of its names the line
+/// quotes (by their order among the names its steps looked up), and its lines are kept by the shape and those
+/// names alone, so that names no reason quotes do not multiply entries. Bounded so memory stays flat.
+final class LineShapeCache {
+    /// What a line is about.
+    enum Subject {
+        case scope(Int)
+        case rule(Int)
+        /// The line that says the record is in scope and no rule restricts it.
+        case inScope
+        /// The line that says a rule's `unless` exception holds.
+        case exception(rule: Int, exception: Int)
+    }
+
+    /// A line shape: its number, and the names its line quotes by their order among the names looked up.
+    private struct Shape {
+        var id: UInt64
+        var quoted: [Int]
+    }
+
+    private var shapes: ByteTable<Shape>
+    private var lines: ByteTable<ReasonLine>
+    /// Numbers shapes; never reused, so lines of a forgotten shape are never mistaken for another's.
+    private var nextID: UInt64 = 0
+    /// The key being built, kept between lookups so that building one allocates nothing.
+    private var scratch: [UInt32] = []
+
+    init(capacity: Int = 16_384) {
+        shapes = ByteTable(capacity: capacity)
+        lines = ByteTable(capacity: capacity)
+    }
+
+    /// The line worded for an earlier record with the same line shape and the same quoted names.
+    func line(
+        _ subject: Subject, flags: Int32, filled: UInt64, events: ArraySlice<UInt32>, names: ArraySlice<UInt32>
+    ) -> ReasonLine? {
+        fillShapeKey(subject, flags: flags, filled: filled, events: events)
+        guard let shape = scratch.withUnsafeBytes({ shapes.value(for: $0) }),
+            fillLineKey(shape, names: names)
+        else { return nil }
+        return scratch.withUnsafeBytes { lines.value(for: $0) }
+    }
+
+    /// Remembers a line; `quoted` gives the names it quotes by their order among `names`.
+    func remember(
+        _ line: ReasonLine, subject: Subject, flags: Int32, filled: UInt64, events: ArraySlice<UInt32>,
+        names: ArraySlice<UInt32>, quoted: [Int]
+    ) {
+        fillShapeKey(subject, flags: flags, filled: filled, events: events)
+        let shape: Shape
+        if let known = scratch.withUnsafeBytes({ shapes.value(for: $0) }) {
+            shape = known
+        } else {
+            shape = Shape(id: nextID, quoted: quoted)
+            nextID += 1
+            scratch.withUnsafeBytes { shapes.insert(shape, for: $0) }
+        }
+        guard fillLineKey(shape, names: names), scratch.withUnsafeBytes({ lines.value(for: $0) }) == nil else { return }
+        scratch.withUnsafeBytes { lines.insert(line, for: $0) }
+    }
+
+    private func fillShapeKey(_ subject: Subject, flags: Int32, filled: UInt64, events: ArraySlice<UInt32>) {
+        let head: UInt32 =
+            switch subject {
+            case .scope(let index): 1 << 28 | UInt32(truncatingIfNeeded: index)
+            case .rule(let index): 2 << 28 | UInt32(truncatingIfNeeded: index)
+            case .inScope: 3 << 28
+            case .exception(let rule, let exception):
+                4 << 28 | UInt32(truncatingIfNeeded: rule) << 12 | UInt32(truncatingIfNeeded: exception)
+            }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(head)
+        scratch.append(UInt32(bitPattern: flags))
+        scratch.append(UInt32(truncatingIfNeeded: filled))
+        scratch.append(UInt32(truncatingIfNeeded: filled >> 32))
+        scratch.append(contentsOf: events)
+    }
+
+    /// Fills the key of a line of `shape`: its number and the words of each name it quotes. False when the
+    /// names are fewer than the shape quotes.
+    private func fillLineKey(_ shape: Shape, names: ArraySlice<UInt32>) -> Bool {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(UInt32(truncatingIfNeeded: shape.id))
+        scratch.append(UInt32(truncatingIfNeeded: shape.id >> 32))
+        for ordinal in shape.quoted {
+            let start = names.startIndex + ordinal * RecordShape.wordsPerName
+            guard start + RecordShape.wordsPerName <= names.endIndex else { return false }
+            scratch.append(contentsOf: names[start..<start + RecordShape.wordsPerName])
+        }
+        return true
+    }
+}
