@@ -27,4 +27,11 @@ import Testing
         writer.day(try #require(Day(iso: "0987-03-09")))
         #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"0987-03-09\"")
     }
+
+    @Test(arguments: [0, 7, 10, 99, 100, 1_234_567, -1, -450, Int.max, Int.min])
+    func writesIntegersAsDecimalDigits(value: Int) {
+        var writer = JSONWriter()
+        writer.int(value)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+    }
 }

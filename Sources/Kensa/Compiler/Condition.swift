@@ -52,7 +52,8 @@ struct VendorTest: Sendable {
     enum Operator: Sendable {
         /// Membership by declared group index.
         case inGroup([Bool])
-        case origin(Set<String>)
+        /// Origin by group index (`origins[g]` is true when group `g`'s origin is one of those expected).
+        case origin([Bool])
         case resolved(Bool)
     }
 

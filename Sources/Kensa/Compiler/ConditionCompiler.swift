@@ -133,7 +133,8 @@ final class ConditionCompiler {
                     .invalidValue, "`\(value.text)` is not a country code: write ISO 3166-1 alpha-2, such as `CN`",
                     at: value.span)
             }
-            vendorOp = .origin(Set(values.map(\.text)))
+            let origins = Set(values.map(\.text))
+            vendorOp = .origin(vendors.groups.map { origins.contains($0.origin) })
             info.expected = values.map(\.text).joined(separator: ", ")
         default:
             guard let flag = OperandTyper.bool(resolved.value, key: op.value, log: log) else {

@@ -92,7 +92,7 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             guard let group else { return groups[identity.group] ? .unknown : .no }
             return Truth(group < groups.count && groups[group])
         case .origin(let origins):
-            return Truth(origins.contains(names.vendorRegistry.origin(of: identity)))
+            return Truth(origins[identity.group])
         case .resolved:
             return .yes
         }

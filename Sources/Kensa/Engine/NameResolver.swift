@@ -3,10 +3,11 @@
 final class NameResolver {
     let vendorRegistry: VendorRegistry
     let entityRegistry: EntityRegistry
-    private var vendors: ByteTable<VendorName>
+    /// Unchecked: a resolver serves one decider, on one thread, and the check costs as much as a lookup.
+    @exclusivity(unchecked) private var vendors: ByteTable<VendorName>
     /// The serial number the next new vendor name gets; never reused, even after the table empties itself.
-    private var nextSerial: UInt64 = 0
-    private var entities: ByteTable<Int?>
+    @exclusivity(unchecked) private var nextSerial: UInt64 = 0
+    @exclusivity(unchecked) private var entities: ByteTable<Int?>
 
     init(vendors: VendorRegistry, entities: EntityRegistry, capacity: Int = 65_536) {
         self.vendorRegistry = vendors

@@ -22,7 +22,24 @@ struct JSONWriter {
     mutating func string(_ value: String) { separate(); appendString(value) }
     mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
-    mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    mutating func int(_ value: Int) {
+        separate()
+        Self.appendDigits(of: value, to: &bytes)
+    }
+
+    /// Appends an integer's decimal digits, with a minus sign when negative.
+    static func appendDigits(of value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(48 + magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
+    }
+
     /// A number already written as JSON number text (`97.5`).
     mutating func number(_ text: String) { separate(); bytes.append(contentsOf: text.utf8) }
 
@@ -37,14 +54,16 @@ struct JSONWriter {
     /// Appends `YYYY-MM-DD`, without quotes.
     static func appendDigits(of day: Day, to bytes: inout [UInt8]) {
         let (year, month, date) = day.components
-        for (value, width) in [(year, 4), (month, 2), (date, 2)] {
-            if width == 2 { bytes.append(UInt8(ascii: "-")) }
-            var divisor = width == 4 ? 1000 : 10
-            while divisor > 0 {
-                bytes.append(UInt8(48 + (value / divisor) % 10))
-                divisor /= 10
-            }
-        }
+        bytes.append(UInt8(48 + year / 1000 % 10))
+        bytes.append(UInt8(48 + year / 100 % 10))
+        bytes.append(UInt8(48 + year / 10 % 10))
+        bytes.append(UInt8(48 + year % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(UInt8(48 + month / 10))
+        bytes.append(UInt8(48 + month % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(UInt8(48 + date / 10))
+        bytes.append(UInt8(48 + date % 10))
     }
 
     /// `"key": "value"`, skipped when the value is nil.
