@@ -32,7 +32,7 @@ extension Decider {
     /// policy's pre-rendered fragments (`ExplainedDecisionJSON`, `TraceJSONWriter`) instead of a `Decision` and a
     /// list of events. `decide --explain` writes with this.
     ///
-    /// The decision is written into a `JSONByteSink` and appended to `bytes` in one copy.
+    /// The decision's pieces are staged in a `JSONByteSink` and reach `bytes` a few kilobytes at a time.
     package func appendExplained(_ record: consuming Record, asOf: Day?, newline: Bool, to bytes: inout [UInt8]) {
         guard let traceFragments else {
             return DecisionJSON.append(decide(record, asOf: asOf, explain: true), newline: newline, to: &bytes)
@@ -48,11 +48,18 @@ extension Decider {
                 policy: policy, values: values, evaluation: evaluation, recorder: recorded, cache: conditionTexts,
                 names: names),
             buyerEvents: buyerEvents)
-        var sink = JSONByteSink(capacity: 32 * 1024)
-        ExplainedDecisionJSON(fragments: traceFragments).append(
-            id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: writer.decidingRules(),
-            exemptionsApplied: evaluation.exemptionsApplied, reasons: writer.reasons(cache: reasonCache),
-            judgedAt: evaluation.day, line: line, newline: newline, to: &sink, trace: trace.append(to:))
-        bytes.append(contentsOf: sink.bytes)
+        let decision = ExplainedDecisionJSON(fragments: traceFragments)
+        let (decidingRules, reasons) = (writer.decidingRules(), writer.reasons(cache: reasonCache))
+        // A few kilobytes, on the stack: staged pieces stay in the first-level cache.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { staging in
+            var sink = JSONByteSink(staging: staging)
+            swap(&sink.output, &bytes)
+            decision.append(
+                id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decidingRules,
+                exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
+                line: line, newline: newline, to: &sink, trace: trace.append(to:))
+            sink.flush()
+            swap(&sink.output, &bytes)
+        }
     }
 }

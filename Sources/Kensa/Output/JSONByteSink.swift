@@ -1,35 +1,43 @@
-/// A growable byte buffer written through one pointer: what an explained decision (about 13 KB of JSON, in a
-/// few hundred pieces) is written into before it is appended to the output in one copy.
+/// Appends the many small pieces of an explained decision (about 13 KB of JSON in a few hundred pieces) to an output
+/// buffer through a small staging area, which is copied to the output whenever it fills.
 ///
 /// Appending to an `[UInt8]` checks uniqueness and capacity and goes through generic code on every call, which
-/// costs more than copying the bytes of a short piece; here an append is a capacity test and a `memcpy`.
-/// Non-copyable, so the memory has one owner that frees it.
+/// costs more than copying the bytes of a short piece; here an append is a capacity test and a `memcpy` into memory
+/// that stays in the first-level cache, and the output is appended to once per few kilobytes.
+/// Non-copyable: a copy would share the staging area.
 struct JSONByteSink: ~Copyable {
-    private var start: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var capacity: Int
+    /// Where the bytes go; holds all of them after `flush()`.
+    var output: [UInt8] = []
+    private let staging: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private var count = 0
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        start = .allocate(capacity: self.capacity)
+    /// A sink staging bytes in `staging`, which must outlive it (`withUnsafeTemporaryAllocation`, say).
+    init(staging: UnsafeMutableBufferPointer<UInt8>) {
+        self.staging = staging.baseAddress!
+        capacity = staging.count
     }
 
-    deinit { start.deallocate() }
-
-    /// The bytes written so far.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+    /// Appends what is staged to `output`.
+    mutating func flush() {
+        output.append(contentsOf: UnsafeBufferPointer(start: staging, count: count))
+        count = 0
+    }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        if count == capacity { grow(toHold: 1) }
-        start[count] = byte
+        if count == capacity { flush() }
+        staging[count] = byte
         count += 1
     }
 
     @inline(__always)
     mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
-        if capacity - count < length { grow(toHold: length) }
-        (start + count).update(from: source, count: length)
+        if capacity - count < length {
+            flush()
+            if length > capacity { return output.append(contentsOf: UnsafeBufferPointer(start: source, count: length)) }
+        }
+        (staging + count).update(from: source, count: length)
         count += length
     }
 
@@ -59,8 +67,8 @@ struct JSONByteSink: ~Copyable {
     /// Appends `YYYY-MM-DD`, without quotes, as `JSONWriter.appendDigits(of:to:)`.
     mutating func append(day: Day) {
         let (year, month, date) = day.components
-        if capacity - count < 10 { grow(toHold: 10) }
-        let out = start + count
+        if capacity - count < 10 { flush() }
+        let out = staging + count
         out[0] = UInt8(48 + (year / 1000) % 10)
         out[1] = UInt8(48 + (year / 100) % 10)
         out[2] = UInt8(48 + (year / 10) % 10)
@@ -106,15 +114,5 @@ struct JSONByteSink: ~Copyable {
     private mutating func appendDigits(of value: Int) {
         var text = String(value)
         text.withUTF8 { append($0) }
-    }
-
-    /// Makes room for `length` more bytes, at least doubling the capacity.
-    private mutating func grow(toHold length: Int) {
-        let newCapacity = max(2 * capacity, count + length)
-        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newStart.initialize(from: start, count: count)
-        start.deallocate()
-        start = newStart
-        capacity = newCapacity
     }
 }

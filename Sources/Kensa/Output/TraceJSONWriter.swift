@@ -28,43 +28,51 @@ struct TraceJSONWriter {
     /// Appends the trace's events, separated by commas, without the surrounding brackets.
     func append(to bytes: inout JSONByteSink) {
         buyerEvents.append(for: builder, to: &bytes) { Self.append(builder.buyerEvent(), to: &$0) }
-        var open: [Open] = []
-        open.reserveCapacity(8)
         recorder.steps.withUnsafeBufferPointer { steps in
-            let values = evaluation.values
-            for index in steps.indices {
-                let depth = steps[index].depth
-                let truth = steps[index].truth
-                while let last = open.last, last.depth >= depth { open.removeLast() }
-                let parent = open.last ?? Open(depth: -1, condition: -1, list: -1, element: 0)
-                var this = Open(depth: depth, condition: -1, list: parent.list, element: parent.element)
-                bytes.append(UInt8(ascii: ","))
-                switch steps[index].subject {
-                case .condition(let info):
-                    this.condition = info
-                    appendCondition(info, step: steps.baseAddress! + index, values: values, under: parent, to: &bytes)
-                case .element(let element):
-                    if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
-                    appendElement(
-                        element, depth: depth, truth: truth, list: parent.condition, values: values, to: &bytes)
-                case .scope(let scope):
-                    store.write(fragments.scopes[scope][truth], to: &bytes) { _, bytes in
-                        bytes.append(int: depth)
-                    }
-                case .ruleScope(let rule):
-                    appendRuleScope(rule, depth: depth, truth: truth, to: &bytes)
-                case .rule(let rule):
-                    appendRule(rule, depth: depth, to: &bytes)
-                case .exception(let rule, let exception):
-                    let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
-                    store.write(events[truth], to: &bytes) { _, bytes in bytes.append(int: depth) }
-                }
-                open.append(this)
+            // The open steps, deepest last: at most one per step.
+            withUnsafeTemporaryAllocation(of: Open.self, capacity: steps.count + 1) { open in
+                appendSteps(steps, open: open, to: &bytes)
             }
         }
         for verdict in evaluation.exemptions {
             bytes.append(UInt8(ascii: ","))
             Self.append(builder.exemptionEvent(verdict), to: &bytes)
+        }
+    }
+
+    /// Appends the event of each recorded step, keeping in `open` the steps each one is nested in.
+    private func appendSteps(
+        _ steps: UnsafeBufferPointer<RecordedTrace.Step>, open: UnsafeMutableBufferPointer<Open>,
+        to bytes: inout JSONByteSink
+    ) {
+        let values = evaluation.values
+        var openCount = 0
+        for index in steps.indices {
+            let depth = steps[index].depth
+            let truth = steps[index].truth
+            while openCount > 0, open[openCount - 1].depth >= depth { openCount -= 1 }
+            let parent = openCount > 0 ? open[openCount - 1] : Open(depth: -1, condition: -1, list: -1, element: 0)
+            var this = Open(depth: depth, condition: -1, list: parent.list, element: parent.element)
+            bytes.append(UInt8(ascii: ","))
+            switch steps[index].subject {
+            case .condition(let info):
+                this.condition = info
+                appendCondition(info, step: steps.baseAddress! + index, values: values, under: parent, to: &bytes)
+            case .element(let element):
+                if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
+                appendElement(element, depth: depth, truth: truth, list: parent.condition, values: values, to: &bytes)
+            case .scope(let scope):
+                store.write(fragments.scopes[scope][truth], to: &bytes) { _, bytes in bytes.append(int: depth) }
+            case .ruleScope(let rule):
+                appendRuleScope(rule, depth: depth, truth: truth, to: &bytes)
+            case .rule(let rule):
+                appendRule(rule, depth: depth, to: &bytes)
+            case .exception(let rule, let exception):
+                let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
+                store.write(events[truth], to: &bytes) { _, bytes in bytes.append(int: depth) }
+            }
+            open.initializeElement(at: openCount, to: this)
+            openCount += 1
         }
     }
 

@@ -82,11 +82,11 @@ struct TraceJSONTemplateBuilder {
             start = bytes.count
         }
         while index < json.count {
-            if json[index...].starts(with: depthKey) {
+            if json[index] == depthKey[0], json[index...].starts(with: depthKey) {
                 bytes += depthKeyStart
                 cut(.depth)
                 index += depthKey.count
-            } else if json[index...].starts(with: marker), index + marker.count < json.count,
+            } else if json[index] == marker[0], json[index...].starts(with: marker), index + marker.count < json.count,
                 let hole = TraceJSONTemplate.Hole(rawValue: json[index + marker.count] &- UInt8(ascii: "A"))
             {
                 cut(hole)
