@@ -1,40 +1,65 @@
 extension Decider {
     /// An explained decision in parts: the decision without its trace, and the evaluation and recorded steps that
-    /// its trace is made from, as `[TraceEvent]` (`TraceBuilder`) or straight as JSON (`TraceJSONWriter`).
+    /// its trace is made from, as `[TraceEvent]` (`TraceBuilder`).
     func explained(
         values: consuming [FieldValue], line: Int?, asOf: Day?, filled: UInt64
     ) -> (decision: Decision, evaluation: Evaluation, trace: RecordedTrace) {
-        let evaluator = RecordEvaluator(policy: policy, names: names)
-        var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
-        recorder.trace.steps.reserveCapacity(2 * policy.conditions.count + 3 * policy.rules.count + 16)
-        var evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
-        evaluation.filled = filled
-        let values = evaluation.values
-        let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: recorder.trace)
+        let (evaluation, trace) = evaluateExplained(values: values, asOf: asOf, filled: filled)
+        let writer = DecisionWriter(
+            policy: policy, values: evaluation.values, evaluation: evaluation, recorder: trace)
         let decision = Decision(
             id: evaluation.id(in: policy), outcome: evaluation.outcome, decidedBy: writer.decidedBy(),
             exemptionsApplied: evaluation.exemptionsApplied, reasons: writer.reasons(cache: reasonCache).map(\.text),
             policy: policy.info,
             judgedAt: evaluation.day, line: line, trace: nil)
-        return (decision, evaluation, recorder.trace)
+        return (decision, evaluation, trace)
+    }
+
+    /// Evaluates a record with every step recorded, for its trace.
+    private func evaluateExplained(
+        values: consuming [FieldValue], asOf: Day?, filled: UInt64
+    ) -> (evaluation: Evaluation, trace: RecordedTrace) {
+        let evaluator = RecordEvaluator(policy: policy, names: names)
+        var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
+        recorder.trace.steps.reserveCapacity(2 * policy.conditions.count + 3 * policy.rules.count + 16)
+        var evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
+        evaluation.filled = filled
+        return (evaluation, recorder.trace)
     }
 
     /// Decides one record and appends its decision with the full trace as compact JSON (with a newline for JSON
     /// Lines): the bytes of `DecisionJSON.append(decide(record, asOf: asOf, explain: true), …)`, written from the
-    /// policy's pre-rendered trace fragments instead of a list of events. `decide --explain` writes with this.
+    /// policy's pre-rendered fragments (`ExplainedDecisionJSON`, `TraceJSONWriter`) instead of a `Decision` and a
+    /// list of events. `decide --explain` writes with this.
+    ///
+    /// The decision's pieces are staged in a `JSONByteSink` and reach `bytes` a few kilobytes at a time.
     package func appendExplained(_ record: consuming Record, asOf: Day?, newline: Bool, to bytes: inout [UInt8]) {
         guard let traceFragments else {
             return DecisionJSON.append(decide(record, asOf: asOf, explain: true), newline: newline, to: &bytes)
         }
         let line = record.line
         let filled = record.filled
-        let explained = explained(values: record.takeValues(), line: line, asOf: asOf, filled: filled)
+        let (evaluation, recorded) = evaluateExplained(values: record.takeValues(), asOf: asOf, filled: filled)
+        let values = evaluation.values
+        let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: recorded)
         let trace = TraceJSONWriter(
             fragments: traceFragments,
             builder: TraceBuilder(
-                policy: policy, values: explained.evaluation.values, evaluation: explained.evaluation,
-                recorder: explained.trace, cache: conditionTexts, names: names),
+                policy: policy, values: values, evaluation: evaluation, recorder: recorded, cache: conditionTexts,
+                names: names),
             buyerEvents: buyerEvents)
-        DecisionJSON.append(explained.decision, newline: newline, to: &bytes, trace: trace.append(to:))
+        let decision = ExplainedDecisionJSON(fragments: traceFragments)
+        let (decidingRules, reasons) = (writer.decidingRules(), writer.reasons(cache: reasonCache))
+        // A few kilobytes, on the stack: staged pieces stay in the first-level cache.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { staging in
+            var sink = JSONByteSink(staging: staging)
+            swap(&sink.output, &bytes)
+            decision.append(
+                id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decidingRules,
+                exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
+                line: line, newline: newline, to: &sink, trace: trace.append(to:))
+            sink.flush()
+            swap(&sink.output, &bytes)
+        }
     }
 }

@@ -17,20 +17,24 @@ final class BuyerEventCache {
     private let capacity = 4_096
 
     /// Appends the buyer event `builder`'s evaluation gives, made with `write` the first time it is seen.
-    func append(for builder: TraceBuilder, to bytes: inout [UInt8], write: (inout [UInt8]) -> Void) {
+    func append(for builder: TraceBuilder, to bytes: inout JSONByteSink, write: (inout [UInt8]) -> Void) {
         let buyer = builder.evaluation.buyer
-        guard buyer.source != .unknown else { return write(&bytes) }
+        guard buyer.source != .unknown else {
+            var event: [UInt8] = []
+            write(&event)
+            return bytes.append(event)
+        }
         let slots = builder.policy.slots
         let name = builder.values[slots.buyerName]
         var key = Key(
             entity: buyer.entity, fromRegistry: buyer.source == .registry,
             entityClass: builder.values[slots.entityClass], overridden: buyer.overridden)
         if case .text(let text) = name { key.name = UTF8Key(text) } else { key.unnamed = name }
-        if let known = entries[key] { return bytes.append(contentsOf: known) }
+        if let known = entries[key] { return bytes.append(known) }
         var event: [UInt8] = []
         write(&event)
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[key] = event
-        bytes.append(contentsOf: event)
+        bytes.append(event)
     }
 }

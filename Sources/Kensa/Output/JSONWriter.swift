@@ -123,7 +123,7 @@ struct JSONWriter {
     /// Whether any of the 8 bytes at `offset` is a control character, `"` or `\\` (tested a word at a time,
     /// since reasons are long and almost never need escaping).
     @inline(__always)
-    private static func mayNeedEscape(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    static func mayNeedEscape(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let word = UnsafeRawPointer(utf8.baseAddress! + offset).loadUnaligned(as: UInt64.self)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -132,7 +132,8 @@ struct JSONWriter {
         return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
-    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
+    /// Appends the escape sequence of one byte that JSON strings cannot hold as it is.
+    static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
         case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])

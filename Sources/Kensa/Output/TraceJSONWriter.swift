@@ -26,36 +26,13 @@ struct TraceJSONWriter {
     }
 
     /// Appends the trace's events, separated by commas, without the surrounding brackets.
-    func append(to bytes: inout [UInt8]) {
+    func append(to bytes: inout JSONByteSink) {
         buyerEvents.append(for: builder, to: &bytes) { Self.append(builder.buyerEvent(), to: &$0) }
-        var open: [Open] = []
-        open.reserveCapacity(8)
-        for index in recorder.steps.indices {
-            let depth = recorder.steps[index].depth
-            let truth = recorder.steps[index].truth
-            while let last = open.last, last.depth >= depth { open.removeLast() }
-            let parent = open.last ?? Open(depth: -1, condition: -1, list: -1, element: 0)
-            var this = Open(depth: depth, condition: -1, list: parent.list, element: parent.element)
-            bytes.append(UInt8(ascii: ","))
-            switch recorder.steps[index].subject {
-            case .condition(let info):
-                this.condition = info
-                appendCondition(info, step: index, under: parent, to: &bytes)
-            case .element(let element):
-                if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
-                appendElement(element, depth: depth, truth: truth, list: parent.condition, to: &bytes)
-            case .scope(let scope):
-                store.write(fragments.scopes[scope][truth], to: &bytes) { _, bytes in Self.appendInt(depth, to: &bytes)
-                }
-            case .ruleScope(let rule):
-                appendRuleScope(rule, depth: depth, truth: truth, to: &bytes)
-            case .rule(let rule):
-                appendRule(rule, depth: depth, to: &bytes)
-            case .exception(let rule, let exception):
-                let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
-                store.write(events[truth], to: &bytes) { _, bytes in Self.appendInt(depth, to: &bytes) }
+        recorder.steps.withUnsafeBufferPointer { steps in
+            // The open steps, deepest last: at most one per step.
+            withUnsafeTemporaryAllocation(of: Open.self, capacity: steps.count + 1) { open in
+                appendSteps(steps, open: open, to: &bytes)
             }
-            open.append(this)
         }
         for verdict in evaluation.exemptions {
             bytes.append(UInt8(ascii: ","))
@@ -63,14 +40,51 @@ struct TraceJSONWriter {
         }
     }
 
+    /// Appends the event of each recorded step, keeping in `open` the steps each one is nested in.
+    private func appendSteps(
+        _ steps: UnsafeBufferPointer<RecordedTrace.Step>, open: UnsafeMutableBufferPointer<Open>,
+        to bytes: inout JSONByteSink
+    ) {
+        let values = evaluation.values
+        var openCount = 0
+        for index in steps.indices {
+            let depth = steps[index].depth
+            let truth = steps[index].truth
+            while openCount > 0, open[openCount - 1].depth >= depth { openCount -= 1 }
+            let parent = openCount > 0 ? open[openCount - 1] : Open(depth: -1, condition: -1, list: -1, element: 0)
+            var this = Open(depth: depth, condition: -1, list: parent.list, element: parent.element)
+            bytes.append(UInt8(ascii: ","))
+            switch steps[index].subject {
+            case .condition(let info):
+                this.condition = info
+                appendCondition(info, step: steps.baseAddress! + index, values: values, under: parent, to: &bytes)
+            case .element(let element):
+                if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
+                appendElement(element, depth: depth, truth: truth, list: parent.condition, values: values, to: &bytes)
+            case .scope(let scope):
+                store.write(fragments.scopes[scope][truth], to: &bytes) { _, bytes in bytes.append(int: depth) }
+            case .ruleScope(let rule):
+                appendRuleScope(rule, depth: depth, truth: truth, to: &bytes)
+            case .rule(let rule):
+                appendRule(rule, depth: depth, to: &bytes)
+            case .exception(let rule, let exception):
+                let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
+                store.write(events[truth], to: &bytes) { _, bytes in bytes.append(int: depth) }
+            }
+            open.initializeElement(at: openCount, to: this)
+            openCount += 1
+        }
+    }
+
     private func appendCondition(
-        _ info: Int, step index: Int, under parent: Open, to bytes: inout [UInt8]
+        _ info: Int, step: UnsafePointer<RecordedTrace.Step>, values: [FieldValue], under parent: Open,
+        to bytes: inout JSONByteSink
     ) {
         let condition = fragments.conditions[info]
-        let (depth, truth) = (recorder.steps[index].depth, recorder.steps[index].truth)
+        let (depth, truth) = (step.pointee.depth, step.pointee.truth)
         var template = condition.events[truth]
         if condition.listSlot >= 0 {
-            switch evaluation.values[condition.listSlot] {
+            switch values[condition.listSlot] {
             case .objects(let elements) where elements.isEmpty: template = condition.noEntries[truth]
             case .missing: template = condition.notGiven[truth]
             default: break
@@ -79,17 +93,17 @@ struct TraceJSONWriter {
         store.write(template, to: &bytes) { hole, bytes in
             switch hole {
             case .depth:
-                Self.appendInt(depth, to: &bytes)
+                bytes.append(int: depth)
             case .prefix where parent.list >= 0:
                 store.write(fragments.conditions[parent.list].path, to: &bytes)
                 bytes.append(UInt8(ascii: "["))
-                Self.appendInt(parent.element, to: &bytes)
-                bytes.append(contentsOf: "].".utf8)
+                bytes.append(int: parent.element)
+                bytes.append("].")
             case .actual:
-                let values = TraceValueJSON(fragments: fragments)
-                switch recorder.steps[index].observed {
-                case .field(let value): values.append(value, firstChoice: condition.firstChoice, to: &bytes)
-                case .vendor(let value, let sighting): values.appendVendor(value, sighting, to: &bytes)
+                let wording = TraceValueJSON(fragments: fragments)
+                switch step.pointee.observed {
+                case .field(let value): wording.append(value, firstChoice: condition.firstChoice, to: &bytes)
+                case .vendor(let value, let sighting): wording.appendVendor(value, sighting, to: &bytes)
                 case .none: return
                 }
                 if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
@@ -101,35 +115,37 @@ struct TraceJSONWriter {
         }
     }
 
-    private func appendElement(_ element: Int, depth: Int, truth: Truth, list: Int, to bytes: inout [UInt8]) {
+    private func appendElement(
+        _ element: Int, depth: Int, truth: Truth, list: Int, values: [FieldValue], to bytes: inout JSONByteSink
+    ) {
         store.write(fragments.elements[truth], to: &bytes) { hole, bytes in
-            guard hole == .text else { return Self.appendInt(depth, to: &bytes) }
-            bytes.append(contentsOf: "entry ".utf8)
-            Self.appendInt(element, to: &bytes)
+            guard hole == .text else { return bytes.append(int: depth) }
+            bytes.append("entry ")
+            bytes.append(int: element)
             guard list >= 0, case let condition = fragments.conditions[list], condition.listSlot >= 0,
-                condition.partSlot >= 0, case .objects(let elements) = evaluation.values[condition.listSlot],
+                condition.partSlot >= 0, case .objects(let elements) = values[condition.listSlot],
                 elements.indices.contains(element), case .text(let part) = elements[element][condition.partSlot]
             else { return }
-            bytes.append(contentsOf: ": part \\\"".utf8)
-            JSONWriter.appendEscaped(part, to: &bytes)
-            bytes.append(contentsOf: "\\\"".utf8)
+            bytes.append(": part \\\"")
+            bytes.append(escaped: part)
+            bytes.append("\\\"")
         }
     }
 
-    private func appendRuleScope(_ index: Int, depth: Int, truth: Truth, to bytes: inout [UInt8]) {
+    private func appendRuleScope(_ index: Int, depth: Int, truth: Truth, to bytes: inout JSONByteSink) {
         let window = TraceEvent.ruleWindowSentence(
             policy.rules[index], inForce: evaluation.rules[index].inForce, day: evaluation.day)
         let events = window == nil ? fragments.rules[index].scopeEvents : fragments.ruleScopeSentences
         store.write(events[truth], to: &bytes) { hole, bytes in
             if hole == .text, let window {
-                JSONWriter.appendEscaped(window, to: &bytes)
+                bytes.append(escaped: window)
             } else {
-                Self.appendInt(depth, to: &bytes)
+                bytes.append(int: depth)
             }
         }
     }
 
-    private func appendRule(_ index: Int, depth: Int, to bytes: inout [UInt8]) {
+    private func appendRule(_ index: Int, depth: Int, to bytes: inout JSONByteSink) {
         let result = evaluation.rules[index]
         let rule = fragments.rules[index]
         let effect = result.effect
@@ -140,12 +156,12 @@ struct TraceJSONWriter {
                 let verdict = rule.firstVerdict + TraceJSONFragments.verdictIndex(RuleVerdict(result))
                 store.write(fragments.verdicts[verdict], to: &bytes)
                 if result.waiver != nil {
-                    JSONWriter.appendEscaped(RuleVerdict.waiverSentence(result, in: policy), to: &bytes)
+                    bytes.append(escaped: RuleVerdict.waiverSentence(result, in: policy))
                 }
             case .effect:
-                bytes.append(contentsOf: (effect?.name ?? "").utf8)
+                if let effect { bytes.append(escaped: effect.name) }
             default:
-                Self.appendInt(depth, to: &bytes)
+                bytes.append(int: depth)
             }
         }
     }
@@ -158,9 +174,10 @@ struct TraceJSONWriter {
         swap(&writer.bytes, &bytes)
     }
 
-    /// Appends an integer's decimal digits (one digit without making a String).
-    static func appendInt(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 10, value >= 0 { return bytes.append(UInt8(48 + value)) }
-        bytes.append(contentsOf: String(value).utf8)
+    /// Appends an event built as a `TraceEvent` to the sink.
+    private static func append(_ event: TraceEvent, to bytes: inout JSONByteSink) {
+        var writer = JSONWriter()
+        DecisionJSON.write(event, to: &writer)
+        bytes.append(writer.bytes)
     }
 }

@@ -65,6 +65,11 @@ struct TraceJSONTemplateBuilder {
         return add(cutting: escaped)
     }
 
+    /// Adds JSON bytes that hold no markers (a rule id as a string, the policy object) as a template without holes.
+    mutating func add(json: [UInt8]) -> TraceJSONTemplate {
+        add(cutting: json)
+    }
+
     private mutating func add(cutting json: [UInt8]) -> TraceJSONTemplate {
         let template = TraceJSONTemplate(first: Int32(pieces.count))
         let depthKey = Array("\"depth\":\(TraceJSONTemplate.depthMarker)".utf8)
@@ -77,11 +82,11 @@ struct TraceJSONTemplateBuilder {
             start = bytes.count
         }
         while index < json.count {
-            if json[index...].starts(with: depthKey) {
+            if json[index] == depthKey[0], json[index...].starts(with: depthKey) {
                 bytes += depthKeyStart
                 cut(.depth)
                 index += depthKey.count
-            } else if json[index...].starts(with: marker), index + marker.count < json.count,
+            } else if json[index] == marker[0], json[index...].starts(with: marker), index + marker.count < json.count,
                 let hole = TraceJSONTemplate.Hole(rawValue: json[index + marker.count] &- UInt8(ascii: "A"))
             {
                 cut(hole)
@@ -122,21 +127,22 @@ final class TraceJSONTemplateStore: @unchecked Sendable, Equatable {
     /// Appends `template`, asking `fill` to write each hole in turn.
     @inline(__always)
     func write(
-        _ template: TraceJSONTemplate, to output: inout [UInt8], fill: (TraceJSONTemplate.Hole, inout [UInt8]) -> Void
+        _ template: TraceJSONTemplate, to output: inout JSONByteSink,
+        fill: (TraceJSONTemplate.Hole, inout JSONByteSink) -> Void
     ) {
         var index = Int(template.first)
         while true {
             let piece = pieces[index]
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(piece.start)..<Int(piece.end)]))
+            output.append(bytes.baseAddress! + Int(piece.start), count: Int(piece.end - piece.start))
             guard piece.hole != .none else { return }
             fill(piece.hole, &output)
             index += 1
         }
     }
 
-    /// Appends a template without holes (a byte string added with `add(escaped:)`).
+    /// Appends a template without holes (a byte string added with `add(escaped:)` or `add(json:)`).
     @inline(__always)
-    func write(_ template: TraceJSONTemplate, to output: inout [UInt8]) {
+    func write(_ template: TraceJSONTemplate, to output: inout JSONByteSink) {
         write(template, to: &output) { _, _ in }
     }
 }
