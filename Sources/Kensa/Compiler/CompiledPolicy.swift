@@ -8,6 +8,8 @@ public final class CompiledPolicy: Sendable {
     public let info: PolicyInfo
     let layout: RecordLayout
     let conditions: [ConditionInfo]
+    /// Every condition laid out for the evaluator, by condition number.
+    let program: ConditionProgram
     let scopes: [CompiledScope]
     let rules: [CompiledRule]
     let exemptions: [CompiledExemption]
@@ -25,6 +27,8 @@ public final class CompiledPolicy: Sendable {
         self.info = info
         self.layout = layout
         self.conditions = conditions
+        let whens = scopes.map(\.when) + rules.flatMap { [$0.when] + $0.exceptions.map(\.when) }
+        program = ConditionProgram(count: conditions.count, roots: whens + exemptions.compactMap(\.when))
         self.scopes = scopes
         self.rules = rules
         self.exemptions = exemptions

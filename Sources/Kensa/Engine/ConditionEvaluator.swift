@@ -1,54 +1,58 @@
-/// Evaluates compiled conditions over a record's values in three-valued logic.
+/// Evaluates compiled conditions over a record's values in three-valued logic, walking the policy's
+/// ``ConditionProgram``.
 struct ConditionEvaluator<Observer: ConditionObserver> {
-    let layout: RecordLayout
+    let program: ConditionProgram
     let names: NameResolver
     /// The date at which vendor membership is judged; nil when unknown.
     let day: Day?
     var observer: Observer
 
     mutating func evaluate(_ condition: Condition, _ values: [FieldValue], depth: Int = 0) -> Truth {
-        evaluate(condition, values, layout: layout, depth: depth)
+        run(condition.info, values, depth: depth)
     }
 
-    private mutating func evaluate(
-        _ condition: Condition, _ values: [FieldValue], layout: RecordLayout, depth: Int
-    ) -> Truth {
-        let token = observer.begin(.condition(condition.info), depth: depth)
-        switch condition {
-        case .all(let parts, _):
-            var result = Truth.yes
-            for part in parts {
-                result = min(result, evaluate(part, values, layout: layout, depth: depth + 1))
-                if result == .no && !Observer.evaluatesEverything { break }
+    private mutating func run(_ index: Int, _ values: [FieldValue], depth: Int) -> Truth {
+        let token = observer.begin(.condition(index), depth: depth)
+        let node = program.nodes[index]
+        switch node.operation {
+        case .all, .any:
+            let isAll = node.operation == .all
+            let settled: Truth = isAll ? .no : .yes
+            var result: Truth = isAll ? .yes : .no
+            for position in Int(node.first)..<Int(node.first + node.count) {
+                let truth = run(Int(program.parts[position]), values, depth: depth + 1)
+                result = isAll ? min(result, truth) : max(result, truth)
+                if result == settled && !Observer.evaluatesEverything { break }
             }
             observer.end(token, result, observed: .none)
             return result
-        case .any(let parts, _):
-            var result = Truth.no
-            for part in parts {
-                result = max(result, evaluate(part, values, layout: layout, depth: depth + 1))
-                if result == .yes && !Observer.evaluatesEverything { break }
+        case .not:
+            let result = run(Int(node.first), values, depth: depth + 1).negated
+            observer.end(token, result, observed: .none)
+            return result
+        case .field:
+            let slot = Int(node.slot)
+            let result: Truth
+            if node.choiceTest != .none, case .choice(let choice) = values[slot] {
+                let member = choice < 64 && node.choices & (1 << UInt64(choice)) != 0
+                result = Truth(member == (node.choiceTest == .member))
+            } else {
+                result = FieldTestEvaluation.evaluate(program.fieldTests[Int(node.first)], values[slot])
             }
-            observer.end(token, result, observed: .none)
+            observer.end(token, result, observed: .field(values[slot]))
             return result
-        case .not(let inner, _):
-            let result = evaluate(inner, values, layout: layout, depth: depth + 1).negated
-            observer.end(token, result, observed: .none)
-            return result
-        case .field(let test, _):
-            let result = FieldTestEvaluation.evaluate(test, values[test.slot])
-            observer.end(token, result, observed: .field(values[test.slot]))
-            return result
-        case .vendor(let test, _):
+        case .vendor:
+            let slot = Int(node.slot)
             var sighting: VendorSighting?
             var serial: UInt64?
-            let result = evaluateVendor(test, values[test.slot], sighting: &sighting, serial: &serial)
+            let result = evaluateVendor(
+                program.vendorTests[Int(node.first)], values[slot], sighting: &sighting, serial: &serial)
             if let serial { observer.sawVendorName(serial) }
-            observer.end(token, result, observed: .vendor(values[test.slot], sighting))
+            observer.end(token, result, observed: .vendor(values[slot], sighting))
             return result
-        case .quantified(let every, let slot, let inner, _):
-            let result = evaluateQuantified(
-                every: every, values[slot], inner, layout: layout.fields[slot], depth: depth)
+        case .some, .every:
+            let result = runQuantified(
+                every: node.operation == .every, values[Int(node.slot)], inner: Int(node.first), depth: depth)
             observer.end(token, result, observed: .none)
             return result
         case .invalid:
@@ -57,16 +61,12 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         }
     }
 
-    private mutating func evaluateQuantified(
-        every: Bool, _ value: FieldValue, _ inner: Condition, layout spec: FieldSpec, depth: Int
-    ) -> Truth {
-        guard case .objects(let elements) = value, case .objectList(let elementLayout) = spec.type else {
-            return .unknown
-        }
+    private mutating func runQuantified(every: Bool, _ value: FieldValue, inner: Int, depth: Int) -> Truth {
+        guard case .objects(let elements) = value else { return .unknown }
         var result: Truth = every ? .yes : .no
         for (index, element) in elements.enumerated() {
             let elementToken = observer.begin(.element(index), depth: depth + 1)
-            let truth = evaluate(inner, element, layout: elementLayout, depth: depth + 2)
+            let truth = run(inner, element, depth: depth + 2)
             observer.end(elementToken, truth, observed: .none)
             result = every ? min(result, truth) : max(result, truth)
             if !Observer.evaluatesEverything && result == (every ? .no : .yes) { break }
@@ -82,9 +82,8 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         guard case .text(let name) = value else { return .unknown }
         let resolved = names.vendor(name)
         serial = resolved.serial
-        let identity = resolved.identity
-        if case .resolved(let expected) = test.op { return Truth((identity != nil) == expected) }
-        guard let identity else { return .unknown }
+        if case .resolved(let expected) = test.op { return Truth((resolved.identity != nil) == expected) }
+        guard let identity = resolved.identity else { return .unknown }
         let group = names.vendorRegistry.group(of: identity, on: day)
         sighting = VendorSighting(identity: identity, group: group)
         switch test.op {

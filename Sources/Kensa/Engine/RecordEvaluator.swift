@@ -9,7 +9,7 @@ struct RecordEvaluator {
         var values = record
         let (day, buyer) = prepare(&values, asOf: asOf)
         // The observer moves into the evaluator and back, so that its buffers stay unshared and grow in place.
-        var evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: day, observer: consume observer)
+        var evaluator = ConditionEvaluator(program: policy.program, names: names, day: day, observer: consume observer)
 
         let scopes = policy.scopes.indices.map { evaluateScope($0, values, evaluator: &evaluator) }
         let inScope = policy.scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
@@ -38,7 +38,7 @@ struct RecordEvaluator {
     func ruleEffect(_ index: Int, scopes: [Truth], of record: consuming [FieldValue]) -> Outcome? {
         var values = record
         let (day, buyer) = prepare(&values, asOf: nil)
-        var evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: day, observer: SilentObserver())
+        var evaluator = ConditionEvaluator(program: policy.program, names: names, day: day, observer: SilentObserver())
         var rules = [RuleEvaluation](repeating: RuleEvaluation(scope: .no, when: .no), count: policy.rules.count)
         rules[index] = evaluateRule(index, scopes: scopes, values, evaluator: &evaluator)
         let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
@@ -59,7 +59,7 @@ struct RecordEvaluator {
     /// reasons need, at a fraction of a full trace's cost.
     func settlingTrace(scopes: [Int], rules: [Int], of evaluation: Evaluation) -> RecordedTrace {
         var evaluator = ConditionEvaluator(
-            layout: policy.layout, names: names, day: evaluation.day,
+            program: policy.program, names: names, day: evaluation.day,
             observer: TraceRecorder<SettlingTrace>(conditions: policy.conditions))
         for index in scopes { _ = evaluateScope(index, evaluation.values, evaluator: &evaluator) }
         for index in rules {

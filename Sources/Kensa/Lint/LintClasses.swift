@@ -101,7 +101,8 @@ struct LintClasses {
         values[slot] = value
         var result: [UInt8] = []
         for day in domain.days.map(Optional.some) + [nil] {
-            var evaluator = ConditionEvaluator(layout: layout, names: names, day: day, observer: SilentObserver())
+            var evaluator = ConditionEvaluator(
+                program: policy.program, names: names, day: day, observer: SilentObserver())
             for test in tests { result.append(evaluator.evaluate(test, values).rawValue) }
         }
         return result

@@ -39,7 +39,7 @@ struct LintProbe {
         values = Array(repeating: .missing, count: policy.layout.fields.count)
         scopes = Array(repeating: .no, count: policy.scopes.count)
         engine = RecordEvaluator(policy: policy, names: names)
-        evaluator = ConditionEvaluator(layout: policy.layout, names: names, day: nil, observer: SilentObserver())
+        evaluator = ConditionEvaluator(program: policy.program, names: names, day: nil, observer: SilentObserver())
         fallbacks = policy.layout.fields.indices.compactMap { slot in
             guard let path = policy.layout.fields[slot].fallbackPath, let source = policy.layout.slot(of: path) else {
                 return nil
@@ -66,7 +66,7 @@ struct LintProbe {
         let recordDay: Day? = if case .date(let day) = values[policy.slots.date] { day } else { nil }
         if recordDay != evaluator.day {
             evaluator = ConditionEvaluator(
-                layout: policy.layout, names: names, day: recordDay, observer: SilentObserver())
+                program: policy.program, names: names, day: recordDay, observer: SilentObserver())
         }
         buyer = BuyerResolver.resolve(&values, policy: policy, names: names, day: recordDay)
         for index in scopes.indices { scopes[index] = engine.evaluateScope(index, values, evaluator: &evaluator) }

@@ -1,0 +1,76 @@
+/// A policy's conditions as arrays of plain values, one node per condition number (``ConditionInfo``): what the
+/// evaluator walks. Walking the `Condition` tree copied enum payloads (lists of parts, operands) at every step,
+/// and reference counting them cost more than the tests themselves; here a step reads a few integers.
+struct ConditionProgram: Sendable {
+    enum Operation: UInt8, Sendable { case all, any, not, field, vendor, some, every, invalid }
+
+    /// How a test on a choice field is settled from a bit mask of the expected choices.
+    enum ChoiceTest: UInt8, Sendable {
+        /// Not a membership test of a choice field with at most 64 choices: evaluate the ``FieldTest``.
+        case none
+        /// `equals`/`in`: true when the value's bit is set.
+        case member
+        /// `not_equals`/`not_in`: true when it is clear.
+        case nonMember
+    }
+
+    struct Node: Sendable {
+        var operation: Operation
+        /// all/any: where the parts start in `parts`; not/some/every: the inner condition's number;
+        /// field/vendor: the test's index in `fieldTests`/`vendorTests`.
+        var first: Int32 = 0
+        /// all/any: how many parts.
+        var count: Int32 = 0
+        /// field/vendor/some/every: the record slot read (an element slot inside `some`/`every`).
+        var slot: Int32 = 0
+        var choiceTest = ChoiceTest.none
+        /// The expected choices as bits, when `choiceTest` is not `none`.
+        var choices: UInt64 = 0
+    }
+
+    private(set) var nodes: [Node]
+    private(set) var parts: [Int32] = []
+    private(set) var fieldTests: [FieldTest] = []
+    private(set) var vendorTests: [VendorTest] = []
+
+    /// Lays out every condition reachable from `roots`; `count` is the number of conditions of the policy.
+    init(count: Int, roots: [Condition]) {
+        nodes = Array(repeating: Node(operation: .invalid), count: count)
+        for root in roots { add(root) }
+    }
+
+    private mutating func add(_ condition: Condition) {
+        var node: Node
+        switch condition {
+        case .all(let conditions, _), .any(let conditions, _):
+            if case .all = condition { node = Node(operation: .all) } else { node = Node(operation: .any) }
+            node.first = Int32(parts.count)
+            node.count = Int32(conditions.count)
+            parts.append(contentsOf: conditions.map { Int32($0.info) })
+            conditions.forEach { add($0) }
+        case .not(let inner, _):
+            node = Node(operation: .not, first: Int32(inner.info))
+            add(inner)
+        case .field(let test, _):
+            node = Node(operation: .field, first: Int32(fieldTests.count), slot: Int32(test.slot))
+            if case .choices(let members, _) = test.operand, members.count <= 64 {
+                switch test.op {
+                case .equals, .isIn: node.choiceTest = .member
+                case .notEquals, .notIn: node.choiceTest = .nonMember
+                default: break
+                }
+                for (index, member) in members.enumerated() where member { node.choices |= 1 << UInt64(index) }
+            }
+            fieldTests.append(test)
+        case .vendor(let test, _):
+            node = Node(operation: .vendor, first: Int32(vendorTests.count), slot: Int32(test.slot))
+            vendorTests.append(test)
+        case .quantified(let every, let slot, let inner, _):
+            node = Node(operation: every ? .every : .some, first: Int32(inner.info), slot: Int32(slot))
+            add(inner)
+        case .invalid:
+            node = Node(operation: .invalid)
+        }
+        nodes[condition.info] = node
+    }
+}
