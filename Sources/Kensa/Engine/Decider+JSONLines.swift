@@ -50,6 +50,7 @@ extension Decider {
     /// The reasons of a record that quotes only its shape, when every line was worded before; nil otherwise.
     private func knownLines(_ evaluation: Evaluation) -> [ReasonLine]? {
         var reasons: [ReasonLine] = []
+        reasons.reserveCapacity(4)
         let filled = evaluation.filled
         let scopes = evaluation.scopes
         let complete = DecisionWriter.forEachLineSubject(evaluation, policy: policy) { subject, flags in

@@ -22,12 +22,13 @@ final class LineShapeCache {
         var quoted: [Int]
     }
 
-    private var shapes: ByteTable<Shape>
-    private var lines: ByteTable<ReasonLine>
+    // Unchecked exclusivity: a cache serves one decider, on one thread, and the checks cost as much as a lookup.
+    @exclusivity(unchecked) private var shapes: ByteTable<Shape>
+    @exclusivity(unchecked) private var lines: ByteTable<ReasonLine>
     /// Numbers shapes; never reused, so lines of a forgotten shape are never mistaken for another's.
-    private var nextID: UInt64 = 0
+    @exclusivity(unchecked) private var nextID: UInt64 = 0
     /// The key being built, kept between lookups so that building one allocates nothing.
-    private var scratch: [UInt32] = []
+    @exclusivity(unchecked) private var scratch: [UInt32] = []
 
     init(capacity: Int = 16_384) {
         shapes = ByteTable(capacity: capacity)
