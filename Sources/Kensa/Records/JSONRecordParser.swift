@@ -62,21 +62,24 @@ struct JSONRecordParser {
             pending.reset()
             throw error
         }
-        var values = pending.take(pendingValues, count: layout.kinds.count)
         if var problem = scanner.problem {
+            pending.reset()
             problem.id = seenID
             return .malformed(problem)
         }
-        switch values[plan.idSlot] {
+        switch pendingValues[plan.idSlot] {
         case .text(let id) where !id.isEmpty:
             break
         case .invalid(_, let written):
+            pending.reset()
             return .malformed(
                 RecordProblem(line: line, message: "the record's `id` must be text in quotes, not \(written)"))
         default:
+            pending.reset()
             return .malformed(RecordProblem(line: line, message: "record has no `id`"))
         }
-        let filled = plan.finish(&values, layout: 0)
+        let filled = plan.finish(pendingValues, layout: 0)
+        let values = pending.take(pendingValues, count: layout.kinds.count)
         return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot, filled: filled))
     }
 
@@ -230,9 +233,8 @@ struct JSONRecordParser {
             if scanner.peek == UInt8(ascii: "{") {
                 objectCount += 1
                 try readObject(node: layout.root, into: pendingValues, depth: depth + 1, owner: objectCount)
-                var values = pending.take(pendingValues, count: layout.kinds.count)
-                plan.finish(&values, layout: index)
-                objects.append(values)
+                plan.finish(pendingValues, layout: index)
+                objects.append(pending.take(pendingValues, count: layout.kinds.count))
             } else {
                 allObjects = false
                 try scanner.skipValue(depth: depth + 1)

@@ -165,11 +165,20 @@ struct JSONScanner {
             } else if byte < 0x20 {
                 throw error("a line break or control character inside text must be written as an escape such as `\\n`")
             } else if byte >= 0x80 {
-                pos += utf8SequenceLength()
+                pos += isCommonThreeByteSequence ? 3 : utf8SequenceLength()
             } else {
                 pos += 1
             }
         }
+    }
+
+    /// True when `pos` starts a valid three-byte UTF-8 sequence without ``utf8SequenceLength()``'s special ranges
+    /// (lead E1–EC or EE–EF, two continuation bytes): CJK text is mostly these, checked here without a call.
+    @inline(__always)
+    private var isCommonThreeByteSequence: Bool {
+        let lead = base[pos]
+        return lead >= 0xE1 && lead <= 0xEF && lead != 0xED && pos + 2 < end && base[pos + 1] & 0xC0 == 0x80
+            && base[pos + 2] & 0xC0 == 0x80
     }
 
     /// Length of the UTF-8 sequence at `pos` (which starts with a byte ≥ 0x80); 1 and a noted problem if invalid.

@@ -35,7 +35,8 @@ final class PendingValues {
         return array
     }
 
-    /// Makes every value `.missing` again, after reading stopped partway through an object.
+    /// Makes every value `.missing` again, after reading stopped partway through an object or the object was
+    /// found unusable.
     func reset() {
         base.deinitialize(count: count)
         base.initialize(repeating: .missing, count: count)
