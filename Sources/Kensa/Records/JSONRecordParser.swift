@@ -128,7 +128,12 @@ struct JSONRecordParser {
                     if fieldOwners[field] == owner { duplicate(plan.keyPaths[entryIndex], at: keyOffset) }
                     fieldOwners[field] = owner
                     let slot = Int(entry.slot)
-                    let value = try readValue(kinds[field], depth: depth + 1)
+                    let value: FieldValue
+                    if case .scalar(let scalar) = kinds[field] {
+                        value = try readScalar(scalar, depth: depth + 1)
+                    } else {
+                        value = try readValue(kinds[field], depth: depth + 1)
+                    }
                     if field == plan.idSlot, seenID == nil, case .text(let id) = value { seenID = id }
                     values.store(value, at: slot)
                 } else {
@@ -150,6 +155,9 @@ struct JSONRecordParser {
     }
 
     /// Reads the value at the scanner's position as a field of `kind`.
+    ///
+    /// `readObject` reads scalars through ``readScalar(_:depth:)`` itself: this function is part of a recursion
+    /// (lists of objects), so it is not inlined, and most values are scalars.
     @inline(__always)
     private mutating func readValue(_ kind: FieldKind, depth: Int) throws(JSONSyntaxError) -> FieldValue {
         switch kind {
