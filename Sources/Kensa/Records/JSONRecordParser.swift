@@ -1,8 +1,10 @@
 /// Reads JSON record objects into values by slot, as a ``LayoutPlan`` says: the engine of both JSON readers.
 ///
 /// Keys are matched as bytes against the plan's key table, values typed as they are read, and fields the layout
-/// does not name are skipped without building anything. Per-field state lives in flat arrays stamped with an
-/// object number, so nothing is cleared between records.
+/// does not name are skipped without building anything. Files write keys in a steady order, so the key that
+/// followed the previous one last time is tried first, by comparing the bytes in place (see `followers`).
+/// Per-field state lives in flat arrays stamped with an object number, so nothing is cleared between records;
+/// values are written into ``PendingValues`` and moved out once per object.
 struct JSONRecordParser {
     let plan: LayoutPlan
     /// The plan's key table and kinds, used without reference counting on the hot path; `plan` keeps them alive.
@@ -13,8 +15,13 @@ struct JSONRecordParser {
     private let fieldOwners: UnsafeMutablePointer<Int>
     /// For each key table entry, the object that last had the key.
     private let entryObjects: UnsafeMutablePointer<Int>
-    /// Owns the memory of `fieldOwners` and `entryObjects`.
+    /// For each key table entry, the entry whose key came next in the same object last time; then, for each node,
+    /// the entry whose key came first in an object at that node; -1 when not known.
+    private let followers: UnsafeMutablePointer<Int>
+    /// Owns the memory of `fieldOwners`, `entryObjects` and `followers`.
     private let stamps: StampStorage
+    /// Values of the record and list entry being read.
+    private let pending: PendingValues
     private var objectCount = 0
     private var unknownKeys = UnknownKeySet()
     /// The record's `id`, once read, so problems found later in the record can name it.
@@ -25,9 +32,11 @@ struct JSONRecordParser {
         keys = plan.keys
         kinds = plan.kinds
         scanner = JSONScanner(endName: endName)
-        stamps = StampStorage(count: plan.fieldCount + plan.keys.entryCount)
+        stamps = StampStorage(count: plan.fieldCount + 2 * plan.keys.entryCount + plan.keys.nodeCount)
         fieldOwners = stamps.base
         entryObjects = stamps.base + plan.fieldCount
+        followers = entryObjects + plan.keys.entryCount
+        pending = PendingValues(count: plan.fieldCount)
     }
 
     /// Reads the record whose first byte is at the scanner's position, leaving the scanner just after it.
@@ -44,23 +53,33 @@ struct JSONRecordParser {
             return .malformed(
                 RecordProblem(line: line, column: column, message: "a record must be a JSON object `{…}`"))
         }
-        var values = plan.missingValues(layout: 0)
+        let layout = plan.layouts[0]
+        let pendingValues = pending.values(from: layout.fieldBase)
         objectCount += 1
-        try readObject(node: plan.layouts[0].root, into: &values, depth: 1, owner: objectCount)
+        do {
+            try readObject(node: layout.root, into: pendingValues, depth: 1, owner: objectCount)
+        } catch {
+            pending.reset()
+            throw error
+        }
         if var problem = scanner.problem {
+            pending.reset()
             problem.id = seenID
             return .malformed(problem)
         }
-        switch values[plan.idSlot] {
+        switch pendingValues[plan.idSlot] {
         case .text(let id) where !id.isEmpty:
             break
         case .invalid(_, let written):
+            pending.reset()
             return .malformed(
                 RecordProblem(line: line, message: "the record's `id` must be text in quotes, not \(written)"))
         default:
+            pending.reset()
             return .malformed(RecordProblem(line: line, message: "record has no `id`"))
         }
-        let filled = plan.finish(&values, layout: 0)
+        let filled = plan.finish(pendingValues, layout: 0)
+        let values = pending.take(pendingValues, count: layout.kinds.count)
         return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot, filled: filled))
     }
 
@@ -69,7 +88,7 @@ struct JSONRecordParser {
     /// `owner` numbers the record or list entry the values belong to, so a field written twice (nested and flat,
     /// `{"buyer": {"name": …}, "buyer.name": …}`) is caught.
     private mutating func readObject(
-        node: Int32, into values: inout [FieldValue], depth: Int, owner: Int
+        node: Int32, into values: UnsafeMutablePointer<FieldValue>, depth: Int, owner: Int
     ) throws(JSONSyntaxError) {
         try scanner.checkDepth(depth)
         objectCount += 1
@@ -80,26 +99,43 @@ struct JSONRecordParser {
             scanner.pos += 1
             return
         }
+        var learnAt = keys.entryCount + Int(node)
         while true {
             guard scanner.peek == 0x22 else { throw scanner.error("expected a key in double quotes") }
             let keyOffset = scanner.pos
-            let key = try scanner.scanString()
-            let entryIndex = keys.find(node: node, key: scanner.bytes(of: key))
+            let expected = learnAt >= 0 ? followers[learnAt] : -1
+            var key = StringSpan(start: keyOffset, count: 0, decoded: false)
+            let entryIndex: Int
+            if expected >= 0, keys.isWritten(expected, at: scanner.base + keyOffset, available: scanner.end - keyOffset)
+            {
+                entryIndex = expected
+                scanner.pos += Int(keys.entry(expected).keyCount) + 2
+            } else {
+                key = try scanner.scanString()
+                entryIndex = keys.find(node: node, key: scanner.bytes(of: key))
+                if learnAt >= 0 { followers[learnAt] = entryIndex }
+            }
+            learnAt = entryIndex
             try scanner.skipColon()
             if entryIndex >= 0 {
                 let entry = keys.entry(entryIndex)
                 if entryObjects[entryIndex] == object { duplicate(plan.keyPaths[entryIndex], at: keyOffset) }
                 entryObjects[entryIndex] = object
                 if entry.child >= 0, scanner.peek == UInt8(ascii: "{") {
-                    try readObject(node: entry.child, into: &values, depth: depth + 1, owner: owner)
+                    try readObject(node: entry.child, into: values, depth: depth + 1, owner: owner)
                 } else if entry.slot >= 0 {
                     let field = Int(entry.field)
                     if fieldOwners[field] == owner { duplicate(plan.keyPaths[entryIndex], at: keyOffset) }
                     fieldOwners[field] = owner
                     let slot = Int(entry.slot)
-                    let value = try readValue(kinds[field], depth: depth + 1)
+                    let value: FieldValue
+                    if case .scalar(let scalar) = kinds[field] {
+                        value = try readScalar(scalar, depth: depth + 1)
+                    } else {
+                        value = try readValue(kinds[field], depth: depth + 1)
+                    }
                     if field == plan.idSlot, seenID == nil, case .text(let id) = value { seenID = id }
-                    values[slot] = value
+                    values.store(value, at: slot)
                 } else {
                     try scanner.skipValue(depth: depth + 1)
                 }
@@ -119,6 +155,9 @@ struct JSONRecordParser {
     }
 
     /// Reads the value at the scanner's position as a field of `kind`.
+    ///
+    /// `readObject` reads scalars through ``readScalar(_:depth:)`` itself: this function is part of a recursion
+    /// (lists of objects), so it is not inlined, and most values are scalars.
     @inline(__always)
     private mutating func readValue(_ kind: FieldKind, depth: Int) throws(JSONSyntaxError) -> FieldValue {
         switch kind {
@@ -166,12 +205,12 @@ struct JSONRecordParser {
         try scanner.checkDepth(depth)
         scanner.pos += 1
         scanner.skipWhitespace()
-        var elements: [FieldValue] = []
-        elements.reserveCapacity(4)
         if scanner.peek == UInt8(ascii: "]") {
             scanner.pos += 1
-            return .list(elements)
+            return .list([])
         }
+        var elements: [FieldValue] = []
+        elements.reserveCapacity(4)
         while true {
             if scanner.peek == 0x22 {
                 let span = try scanner.scanString()
@@ -190,19 +229,20 @@ struct JSONRecordParser {
         let layout = plan.layouts[index]
         scanner.pos += 1
         scanner.skipWhitespace()
-        var objects: [[FieldValue]] = []
-        var allObjects = true
         if scanner.peek == UInt8(ascii: "]") {
             scanner.pos += 1
-            return .objects(objects)
+            return .objects([])
         }
+        var objects: [[FieldValue]] = []
+        objects.reserveCapacity(4)
+        var allObjects = true
+        let pendingValues = pending.values(from: layout.fieldBase)
         while true {
             if scanner.peek == UInt8(ascii: "{") {
-                var values = plan.missingValues(layout: index)
                 objectCount += 1
-                try readObject(node: layout.root, into: &values, depth: depth + 1, owner: objectCount)
-                plan.finish(&values, layout: index)
-                objects.append(values)
+                try readObject(node: layout.root, into: pendingValues, depth: depth + 1, owner: objectCount)
+                plan.finish(pendingValues, layout: index)
+                objects.append(pending.take(pendingValues, count: layout.kinds.count))
             } else {
                 allObjects = false
                 try scanner.skipValue(depth: depth + 1)

@@ -78,8 +78,21 @@ extension JSONScanner {
     }
 
     /// After a key: skips `:` and the whitespace around it.
+    ///
+    /// `": "` straight after the key and before a value, as writers put it, is taken here; anything else in the
+    /// out-of-line ``skipSpacedColon()``, so this stays small enough to inline into the key loop.
     @inline(__always)
     mutating func skipColon() throws(JSONSyntaxError) {
+        if pos + 2 < end, base[pos] == UInt8(ascii: ":"), base[pos + 1] == 0x20, base[pos + 2] > 0x20 {
+            pos += 2
+            return
+        }
+        try skipSpacedColon()
+    }
+
+    /// ``skipColon()`` with any whitespace around the `:`.
+    @inline(never)
+    mutating func skipSpacedColon() throws(JSONSyntaxError) {
         skipWhitespace()
         guard peek == UInt8(ascii: ":") else { throw error("expected `:` after a key") }
         pos += 1
@@ -87,11 +100,15 @@ extension JSONScanner {
     }
 
     /// After a value in a list or object: true after a `,` (more follows), false after `close` (the end).
+    ///
+    /// `", "`, as writers put it, is taken without the whitespace loop.
     @inline(__always)
     mutating func skipComma(orClose close: UInt8) throws(JSONSyntaxError) -> Bool {
         let byte = peek
         if byte == UInt8(ascii: ",") {
             pos += 1
+            if pos < end, base[pos] == 0x20 { pos += 1 }
+            if pos < end, base[pos] > 0x20 { return true }
             skipWhitespace()
             return true
         }

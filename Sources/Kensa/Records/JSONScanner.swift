@@ -130,6 +130,11 @@ struct JSONScanner {
     }
 
     /// Reads the string whose opening quote is at `pos`, leaving `pos` after the closing quote.
+    ///
+    /// Eight bytes at a time: a word with no quote, backslash, control byte or non-ASCII byte is skipped whole, and
+    /// otherwise `pos` jumps to the first flagged byte in memory order. A borrow can only flag bytes of higher
+    /// significance than a truly flagged one, so no special byte is ever jumped over (on little-endian machines the
+    /// jump lands exactly on it); the byte loop below sorts out what the byte is.
     @inline(__always)
     mutating func scanString() throws(JSONSyntaxError) -> StringSpan {
         pos += 1
@@ -142,8 +147,12 @@ struct JSONScanner {
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
                 let special =
-                    ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
-                if special & highs != 0 { break }
+                    (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word)
+                    & highs
+                if special != 0 {
+                    pos &+= special.littleEndian.trailingZeroBitCount &>> 3
+                    break
+                }
                 pos &+= 8
             }
             guard pos < end else { throw error("text in quotes is not closed", at: start - 1) }
@@ -156,11 +165,20 @@ struct JSONScanner {
             } else if byte < 0x20 {
                 throw error("a line break or control character inside text must be written as an escape such as `\\n`")
             } else if byte >= 0x80 {
-                pos += utf8SequenceLength()
+                pos += isCommonThreeByteSequence ? 3 : utf8SequenceLength()
             } else {
                 pos += 1
             }
         }
+    }
+
+    /// True when `pos` starts a valid three-byte UTF-8 sequence without ``utf8SequenceLength()``'s special ranges
+    /// (lead E1–EC or EE–EF, two continuation bytes): CJK text is mostly these, checked here without a call.
+    @inline(__always)
+    private var isCommonThreeByteSequence: Bool {
+        let lead = base[pos]
+        return lead >= 0xE1 && lead <= 0xEF && lead != 0xED && pos + 2 < end && base[pos + 1] & 0xC0 == 0x80
+            && base[pos + 2] & 0xC0 == 0x80
     }
 
     /// Length of the UTF-8 sequence at `pos` (which starts with a byte ≥ 0x80); 1 and a noted problem if invalid.

@@ -142,6 +142,15 @@ final class LayoutPlan {
     /// Returns the slots (below 64) it filled, so traces can say a value was not given but stood in for.
     @discardableResult
     func finish(_ values: inout [FieldValue], layout index: Int) -> UInt64 {
+        values.withUnsafeMutableBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return 0 }
+            return finish(start, layout: index)
+        }
+    }
+
+    /// ``finish(_:layout:)`` on values in place, by slot: how the JSON reader finishes its pending values.
+    @discardableResult
+    func finish(_ values: UnsafeMutablePointer<FieldValue>, layout index: Int) -> UInt64 {
         let layout = layouts[index]
         var filled: UInt64 = 0
         for (slot, value) in layout.defaults where values[slot].isMissing {
