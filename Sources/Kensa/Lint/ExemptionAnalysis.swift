@@ -8,6 +8,9 @@ struct ExemptionAnalysis {
     let classes: LintClasses
     let deadRules: Set<Int>
     private(set) var recordsDecided = 0
+    /// The regions of the space of records naming each buyer and claiming nothing, by the buyer's label, kept for
+    /// the next exemption granted to that buyer (`regions(naming:claiming:)`).
+    private var regionsByBuyer: [String: [[FieldValue]]] = [:]
 
     init(policy: CompiledPolicy, names: NameResolver, classes: LintClasses, deadRules: Set<Int>) {
         self.policy = policy
@@ -49,7 +52,7 @@ struct ExemptionAnalysis {
             ]
             let space = LintSpace(policy: policy, names: names, classes: classes, fixed: fixed)
             var probe = space.makeProbe()
-            space.forEachRegion { _, base in
+            for base in regions(naming: buyer, claiming: exemption.id, space: space) {
                 // A waived rule out of force or out of its scopes here has no result for the exemption to turn.
                 probe.load(base)
                 if probe.inScope == .yes { inScope = true }
@@ -76,11 +79,9 @@ struct ExemptionAnalysis {
                         applies = probe.turns(index)
                         return !applies
                     }
-                    if applies { return false }
+                    if applies { return nil }
                 }
-                return true
             }
-            if applies { return nil }
         }
         let buyers = exemption.buyerLabels.map { "`\($0)`" }.joined(separator: ", ")
         if !inScope { return "it covers no buyer in scope (\(buyers))" }
@@ -89,6 +90,34 @@ struct ExemptionAnalysis {
             return "the rules it waives never restrict its buyers' records while it is valid (\(window))"
         }
         return "its conditions never hold where the rules it waives restrict its buyers' records"
+    }
+
+    /// The regions of `space`, whose records name `buyer` and claim the exemption `claim`, in the order
+    /// `LintSpace.forEachRegion` gives them. The claim changes neither the buyer's preparation nor, unless a scope
+    /// reads it, the scopes' truths, so a buyer's regions are worked out once and given each claim.
+    private mutating func regions(naming buyer: String, claiming claim: String, space: LintSpace) -> [[FieldValue]] {
+        let slot = policy.slots.exemptions
+        var found: [[FieldValue]] = []
+        if space.shared.contains(where: { $0.slot == slot }) || space.scopeOnly.contains(where: { $0.slot == slot }) {
+            space.forEachRegion { _, base in
+                found.append(base)
+                return true
+            }
+            return found
+        }
+        if let known = regionsByBuyer[buyer] {
+            found = known
+        } else {
+            let unclaimed = LintSpace(
+                policy: policy, names: names, classes: classes, fixed: [policy.slots.buyerName: .text(buyer)])
+            unclaimed.forEachRegion { _, base in
+                found.append(base)
+                return true
+            }
+            regionsByBuyer[buyer] = found
+        }
+        for index in found.indices { found[index][slot] = .list([.text(claim)]) }
+        return found
     }
 
     /// Whether a refusal of the exemption on a region's record, by buyer or date, shows all its records can tell

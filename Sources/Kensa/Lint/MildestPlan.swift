@@ -96,6 +96,16 @@ struct MildestPlan {
         return record
     }
 
+    /// The settled values a group depends on, as a number that is the same for every rule analysed whose group has
+    /// the same settled fields (`MildestShape.keySlots`): the positions of their values among their classes, the
+    /// first varying fastest.
+    func settled(_ group: Int, indices: [Int]) -> Int {
+        entry(group, indices: indices) - offsets[group]
+    }
+
+    /// Whether the group's result is that of its only rule on one of its own records (`ownRecord`).
+    func readsOwnRecord(_ group: Int) -> Bool { ownRecords[group] != nil }
+
     /// The table entry of a group for a record whose own fields hold the values at `indices` of their classes.
     func entry(_ group: Int, indices: [Int]) -> Int {
         var entry = offsets[group]
@@ -142,16 +152,26 @@ struct MildestGroup {
 }
 
 /// What the least a group imposes depends on, in any region where records keep the region's preparation: the
-/// rule analysed, the group, its `MildestPlan` entry (the settled values it depends on) and the keys of its rules
-/// in the region (`OwnRunKey`, by id).
+/// group's rules and fields (`MildestShape`, by id, so that the groups of different rules analysed are one where
+/// they are alike), the settled values its rules depend on (`MildestPlan.settled`) and the keys of its rules in the
+/// region (`OwnRunKey`, by id).
 struct MildestKey: Hashable {
-    var rule: Int
-    var group: Int
-    var entry: Int
+    var shape: Int
+    var settled: Int
     var keys: [Int]
+}
 
-    init(_ rule: Int, _ group: Int, _ entry: Int, _ keys: [Int]) {
-        (self.rule, self.group, self.entry, self.keys) = (rule, group, entry, keys)
+/// A group of other rules as the least it imposes depends on: its rules, its fields in the order they are tried,
+/// and the settled fields its rules depend on.
+struct MildestShape: Hashable {
+    var rules: [Int]
+    var slots: [Int]
+    var keySlots: [Int]
+
+    init(_ group: MildestGroup) {
+        rules = group.rules
+        slots = group.dims.map(\.slot)
+        keySlots = group.keySlots.sorted()
     }
 }
 

@@ -10,6 +10,14 @@ struct RuleAnalysis {
     private(set) var shadowed: [[FieldValue]?]
     /// Rules that imposed at least as much where the rule fired.
     private(set) var coverers: [Set<Int>]
+    /// `coverers` as flags, by rule times the number of rules plus the other rule, for quick lookup.
+    private var covering: [Bool]
+    /// The groups of the rule being analysed that may still add a rule covering it in the current region; nil until
+    /// a record where it fires asks (`compare`).
+    private var pending: [Int]?
+    /// Rules that never covered another in a region where both had the keys given, though compared with it on
+    /// every record where it fired there: in any region where they have those keys again they never do.
+    private var refuted: Set<CoverPair> = []
     /// Each rule's groups of other rules, made when the rule first restricts a record.
     private var plans: [MildestPlan?]
     /// What the groups of the rule being compared impose at least in the current region.
@@ -20,8 +28,12 @@ struct RuleAnalysis {
     private var runs: [[Int: OwnRun]]
     /// Ids of the `OwnRunKey`s seen, so that keys compare and hash as numbers.
     private var keyIDs: [OwnRunKey: Int] = [:]
-    /// What groups imposed at least, across regions, by what that depends on.
+    /// What groups imposed at least, across regions and rules analysed, by what that depends on.
     private var mildestFound: [MildestKey: MildestPlan.Mildest] = [:]
+    /// Ids of the `MildestShape`s of groups with fields of their own, so that keys compare and hash as numbers.
+    private var shapeIDs: [MildestShape: Int] = [:]
+    /// For each rule, the shape id of each group of its plan that has fields of its own (-1 for the others).
+    private var shapes: [[Int]]
     /// Each rule's results on its own records, in blocks of one per rule and `OwnRunKey`, so that a rule tried in
     /// many regions and compared with many rules is evaluated once per own record and key: the `Outcome` raw value
     /// of its effect plus one (zero for none) times two, plus one where it fires; -1 where not yet known.
@@ -30,6 +42,13 @@ struct RuleAnalysis {
     private var ownResultBlocks: [Int: Int] = [:]
     /// Whether each rule restricts some record of the current region, once a comparison needed to know.
     private var speaking: [Bool]?
+    /// Ids of the region signatures seen (`signature(of:space:probe:)`).
+    private var signatureIDs: [[Int]: Int] = [:]
+    /// The current region's signature id once worked out; nil inside when it has none.
+    private var signature: Int??
+    /// For each rule, the signatures of the regions where it was compared with the others on all its own records
+    /// and did not decide alone.
+    private var compared: [Set<Int>]
     /// A record per in-scope region, the scopes that hold there, and whether some rule fired or was unsettled.
     private(set) var regions: [(record: [FieldValue], scopes: [Truth], spoke: Bool)] = []
     private(set) var recordsDecided = 0
@@ -40,9 +59,12 @@ struct RuleAnalysis {
         decisive = Array(repeating: false, count: policy.rules.count)
         shadowed = Array(repeating: nil, count: policy.rules.count)
         coverers = Array(repeating: [], count: policy.rules.count)
+        covering = Array(repeating: false, count: policy.rules.count * policy.rules.count)
         plans = Array(repeating: nil, count: policy.rules.count)
         blocker = Array(repeating: 0, count: policy.rules.count)
         runs = Array(repeating: [:], count: policy.rules.count)
+        compared = Array(repeating: [], count: policy.rules.count)
+        shapes = Array(repeating: [], count: policy.rules.count)
     }
 
     /// Rules that fire on no record of the space.
@@ -69,6 +91,7 @@ struct RuleAnalysis {
             }
             let region = Region(base: base, scopes: probe.scopes, day: probe.day, active: active, keys: keys)
             speaking = nil
+            signature = nil
             var spoke = false
             for rule in active {
                 let key = keys[rule]
@@ -78,8 +101,23 @@ struct RuleAnalysis {
                     spoke = replay.spoke
                     continue
                 }
+                // Compared before in a region where it and the others that speak see the same, the rule comes out
+                // as it did there: on all its own records, adding no rule that covers it.
+                let comparable = key != nil && !decisive[rule] && plans[rule]?.keepsPreparation == true
+                if comparable, let known, known.tried == known.size,
+                    let id = signature(of: region, space: space, probe: &probe), compared[rule].contains(id)
+                {
+                    recordsDecided += known.size
+                    spoke = spoke || known.firstEffect != nil
+                    continue
+                }
                 let run = analyse(rule, in: region, space: space, probe: &probe, spoke: &spoke)
                 if let key, run.tried > known?.tried ?? 0 { runs[rule][key] = run }
+                if run.tried == run.size, key != nil, !decisive[rule], plans[rule]?.keepsPreparation == true,
+                    speaking != nil, let id = signature(of: region, space: space, probe: &probe)
+                {
+                    compared[rule].insert(id)
+                }
             }
             regions.append((base, region.scopes, spoke))
             return true
@@ -95,6 +133,33 @@ struct RuleAnalysis {
         var active: [Int]
         /// Each rule's `OwnRunKey` in the region, by id (`id(of:)`); nil where it has none.
         var keys: [Int?]
+    }
+
+    /// A number standing for what the rules compared in the region see there: for each rule that restricts some
+    /// record of its own in the region, its key (`OwnRunKey`, by id), -1 for the others; the same in two regions
+    /// where every rule's results on its own records are the same. Nil where some rule in force has no key.
+    /// Loads other records in the probe.
+    private mutating func signature(of region: Region, space: LintSpace, probe: inout LintProbe) -> Int? {
+        if let signature { return signature }
+        var found: Int?
+        if region.active.allSatisfy({ region.keys[$0] != nil }) {
+            let speaking = speaking(in: region, space: space, probe: &probe)
+            let vector = policy.rules.indices.map { speaking[$0] ? region.keys[$0]! : -1 }
+            found = signatureIDs[vector] ?? signatureIDs.count
+            if found == signatureIDs.count { signatureIDs[vector] = found }
+        }
+        signature = found
+        return found
+    }
+
+    /// Whether each rule restricts some record of its own in the region (`speaks`), worked out once per region.
+    /// Loads other records in the probe.
+    private mutating func speaking(in region: Region, space: LintSpace, probe: inout LintProbe) -> [Bool] {
+        if let speaking { return speaking }
+        var found = Array(repeating: false, count: policy.rules.count)
+        for other in region.active { found[other] = speaks(other, in: region, space: space, probe: &probe) }
+        speaking = found
+        return found
     }
 
     /// A number standing for the key: the same for equal keys.
@@ -161,6 +226,7 @@ struct RuleAnalysis {
             if run.tried == 0 {
                 probe.load(record)
                 table.clear(size: plans[rule]?.tableSize ?? 0)
+                pending = nil
             } else {
                 probe.load(record, changing: own)
             }
@@ -186,6 +252,13 @@ struct RuleAnalysis {
                 if !decisive[rule] {
                     if plans[rule] == nil {
                         plans[rule] = MildestPlan(rule: rule, space: space)
+                        shapes[rule] = plans[rule]!.groups.map { group in
+                            guard !group.dims.isEmpty else { return -1 }
+                            let shape = MildestShape(group)
+                            if let id = shapeIDs[shape] { return id }
+                            shapeIDs[shape] = shapeIDs.count
+                            return shapeIDs.count - 1
+                        }
                         table.clear(size: plans[rule]!.tableSize)
                     }
                     compare(rule, effect: effect, fired: fires, record, indices, region, space, &probe)
@@ -193,7 +266,29 @@ struct RuleAnalysis {
             }
             return !(decisive[rule] && fired[rule] != nil && spoke)
         }
+        if run.tried == run.size, !decisive[rule], let pending, let key = region.keys[rule], let speaking {
+            refute(rule, key: key, groups: pending, region: region, speaking: speaking)
+        }
         return run
+    }
+
+    /// Notes, after a complete run of the rule in the region, that the other rule of each of the groups still
+    /// pending, alone in its group and read off its own records, never covered the rule here.
+    private mutating func refute(_ rule: Int, key: Int, groups: [Int], region: Region, speaking: [Bool]) {
+        let plan = plans[rule]!
+        for group in groups where plan.readsOwnRecord(group) {
+            let other = plan.groups[group].rules[0]
+            guard speaking[other], !covering[rule * policy.rules.count + other], let otherKey = region.keys[other]
+            else { continue }
+            refuted.insert(CoverPair(rule: rule, key: key, other: other, otherKey: otherKey))
+        }
+    }
+
+    /// Adds `other` to the rules that cover `rule`.
+    private mutating func cover(_ rule: Int, by other: Int) {
+        guard !covering[rule * policy.rules.count + other] else { return }
+        covering[rule * policy.rules.count + other] = true
+        coverers[rule].insert(other)
     }
 
     /// Whether the rule, restricting the loaded `record` with `effect`, imposes more than all the other rules do
@@ -207,8 +302,7 @@ struct RuleAnalysis {
         // Where records keep the region's preparation, a rule silent on all its own records stays silent.
         let plain = region.keys[rule] != nil && plan.keepsPreparation
         if plain && speaking == nil {
-            speaking = Array(repeating: false, count: policy.rules.count)
-            for other in region.active { speaking![other] = speaks(other, in: region, space: space, probe: &probe) }
+            _ = speaking(in: region, space: space, probe: &probe)
             probe.load(record)
         }
         func mildest(_ group: Int) -> MildestPlan.Mildest {
@@ -223,11 +317,15 @@ struct RuleAnalysis {
                     return found
                 }
             }
-            // Another region where the group's rules see the same found it already (unless it has no field of
-            // its own: its rules are then evaluated on the record at once, which costs less than looking it up).
+            // Another region, or the analysis of another rule, where the group's rules see the same found it already
+            // (unless it has no field of its own: its rules are then evaluated on the record at once, which costs
+            // less than looking it up).
             let keys =
                 plain && !plan.groups[group].dims.isEmpty ? plan.groups[group].rules.compactMap { region.keys[$0] } : []
-            let key = keys.count == plan.groups[group].rules.count ? MildestKey(rule, group, entry, keys) : nil
+            let key =
+                keys.count == plan.groups[group].rules.count
+                ? MildestKey(shape: shapes[rule][group], settled: plan.settled(group, indices: indices), keys: keys)
+                : nil
             if let key, let known = mildestFound[key] {
                 table.store(known, at: entry)
                 return known
@@ -254,14 +352,30 @@ struct RuleAnalysis {
         if plain && shadowed[rule] != nil {
             // Each rule reads no field of the other groups, so its result where they all impose least is its
             // result where its own group does. A group whose speaking rules all cover the rule already can add
-            // nothing: its least is not looked for.
-            for index in plan.groups.indices {
-                let rules = plan.groups[index].rules
-                guard rules.contains(where: { speaking![$0] && !coverers[rule].contains($0) }) else { continue }
-                for (other, value) in zip(rules, mildest(index).effects) where value >= effect.rawValue {
-                    coverers[rule].insert(other)
-                }
+            // nothing, nor can a rule known never to cover it with their keys: their least is not looked for.
+            let speaking = self.speaking!
+            let count = policy.rules.count
+            let key = region.keys[rule]!
+            func open(_ group: Int) -> Bool {
+                plan.groups[group].rules.contains { speaking[$0] && !covering[rule * count + $0] }
             }
+            let groups =
+                pending
+                ?? plan.groups.indices.filter { group in
+                    guard open(group) else { return false }
+                    let other = plan.groups[group].rules[0]
+                    guard plan.readsOwnRecord(group), let otherKey = region.keys[other] else { return true }
+                    return !refuted.contains(CoverPair(rule: rule, key: key, other: other, otherKey: otherKey))
+                }
+            var still: [Int] = []
+            for group in groups {
+                for (other, value) in zip(plan.groups[group].rules, mildest(group).effects)
+                where value >= effect.rawValue {
+                    cover(rule, by: other)
+                }
+                if open(group) { still.append(group) }
+            }
+            pending = still
             return
         }
         var merged = record
@@ -275,9 +389,17 @@ struct RuleAnalysis {
             plain
             ? region.active.filter { speaking![$0] }
             : probe.scopes == region.scopes && probe.day == region.day ? region.active : Array(policy.rules.indices)
-        for other in candidates where other != rule && !coverers[rule].contains(other) {
-            if (probe.rule(other).effect ?? .notApplicable) >= effect { coverers[rule].insert(other) }
+        for other in candidates where other != rule && !covering[rule * policy.rules.count + other] {
+            if (probe.rule(other).effect ?? .notApplicable) >= effect { cover(rule, by: other) }
         }
         probe.load(record, changing: plan.freeDims)
     }
+}
+
+/// A rule analysed and another rule, each with its key in a region (`OwnRunKey`, by id).
+struct CoverPair: Hashable {
+    var rule: Int
+    var key: Int
+    var other: Int
+    var otherKey: Int
 }
