@@ -8,9 +8,10 @@ struct ExemptionAnalysis {
     let classes: LintClasses
     let deadRules: Set<Int>
     private(set) var recordsDecided = 0
-    /// The regions of the space of records naming each buyer and claiming nothing, by the buyer's label, kept for
-    /// the next exemption granted to that buyer (`regions(naming:claiming:)`).
-    private var regionsByBuyer: [String: [[FieldValue]]] = [:]
+    /// The regions of the space of records naming a buyer and claiming nothing, by how the registry places the
+    /// buyer at each date tried (`placement(of:in:)`), kept for the next exemption granted to a buyer placed alike
+    /// (`regions(naming:claiming:space:)`).
+    private var regionsByPlacement: [[Int]: [[FieldValue]]] = [:]
 
     init(policy: CompiledPolicy, names: NameResolver, classes: LintClasses, deadRules: Set<Int>) {
         self.policy = policy
@@ -93,31 +94,49 @@ struct ExemptionAnalysis {
     }
 
     /// The regions of `space`, whose records name `buyer` and claim the exemption `claim`, in the order
-    /// `LintSpace.forEachRegion` gives them. The claim changes neither the buyer's preparation nor, unless a scope
-    /// reads it, the scopes' truths, so a buyer's regions are worked out once and given each claim.
+    /// `LintSpace.forEachRegion` gives them.
+    ///
+    /// Unless a scope reads them, the buyer's name and the claim reach the scopes only through the buyer's class,
+    /// which the registry sets by the name and the date: so the regions of buyers the registry places alike at
+    /// every date tried are the same records but for the name and the claim, and are worked out once.
     private mutating func regions(naming buyer: String, claiming claim: String, space: LintSpace) -> [[FieldValue]] {
-        let slot = policy.slots.exemptions
+        let slots = policy.slots
+        let scopeReads = classes.domain.reads.scopeSlots
         var found: [[FieldValue]] = []
-        if space.shared.contains(where: { $0.slot == slot }) || space.scopeOnly.contains(where: { $0.slot == slot }) {
+        guard !scopeReads.contains(slots.exemptions), !scopeReads.contains(slots.buyerName) else {
             space.forEachRegion { _, base in
                 found.append(base)
                 return true
             }
             return found
         }
-        if let known = regionsByBuyer[buyer] {
+        let placement = placement(of: buyer, in: space)
+        if let known = regionsByPlacement[placement] {
             found = known
         } else {
             let unclaimed = LintSpace(
-                policy: policy, names: names, classes: classes, fixed: [policy.slots.buyerName: .text(buyer)])
+                policy: policy, names: names, classes: classes, fixed: [slots.buyerName: .text(buyer)])
             unclaimed.forEachRegion { _, base in
                 found.append(base)
                 return true
             }
-            regionsByBuyer[buyer] = found
+            regionsByPlacement[placement] = found
         }
-        for index in found.indices { found[index][slot] = .list([.text(claim)]) }
+        for index in found.indices {
+            found[index][slots.buyerName] = .text(buyer)
+            found[index][slots.exemptions] = .list([.text(claim)])
+        }
         return found
+    }
+
+    /// The class the registry gives the buyer at each date the space's regions take (-1 where it does not know the
+    /// buyer then), as `BuyerResolver` settles it.
+    private func placement(of buyer: String, in space: LintSpace) -> [Int] {
+        let dates = (space.shared + space.scopeOnly).first { $0.slot == policy.slots.date }?.values ?? [.missing]
+        return dates.map { value in
+            let day: Day? = if case .date(let day) = value { day } else { nil }
+            return names.entity(buyer, on: day).map { policy.entities.entities[$0].entityClass } ?? -1
+        }
     }
 
     /// Whether a refusal of the exemption on a region's record, by buyer or date, shows all its records can tell

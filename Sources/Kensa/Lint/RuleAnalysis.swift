@@ -15,9 +15,11 @@ struct RuleAnalysis {
     /// The groups of the rule being analysed that may still add a rule covering it in the current region; nil until
     /// a record where it fires asks (`compare`).
     private var pending: [Int]?
-    /// Rules that never covered another in a region where both had the keys given, though compared with it on
-    /// every record where it fired there: in any region where they have those keys again they never do.
-    private var refuted: Set<CoverPair> = []
+    /// Rules that never covered another in a region where both had the keys they have, though compared with it on
+    /// every record where it fired there: in any region where they have those keys again they never do. By the
+    /// key's id (`OwnRunKey`) times the number of rules plus the rule, the other rules as their key's id times the
+    /// number of rules plus the other rule.
+    private var refuted: [Int: Set<Int>] = [:]
     /// Each rule's groups of other rules, made when the rule first restricts a record.
     private var plans: [MildestPlan?]
     /// What the groups of the rule being compared impose at least in the current region.
@@ -28,6 +30,9 @@ struct RuleAnalysis {
     private var runs: [[Int: OwnRun]]
     /// Ids of the `OwnRunKey`s seen, so that keys compare and hash as numbers.
     private var keyIDs: [OwnRunKey: Int] = [:]
+    /// Ids of the field values and of the placements of the vendor registry's dated members that keys hold.
+    private var valueIDs: [FieldValue: Int] = [:]
+    private var vendorDayIDs: [[UInt8]: Int] = [:]
     /// What groups imposed at least, across regions and rules analysed, by what that depends on.
     private var mildestFound: [MildestKey: MildestPlan.Mildest] = [:]
     /// Ids of the `MildestShape`s of groups with fields of their own, so that keys compare and hash as numbers.
@@ -77,16 +82,24 @@ struct RuleAnalysis {
         let reads = policy.rules.indices.map {
             space.ruleReads[$0].subtracting(space.ruleFields[$0].map(\.slot)).sorted()
         }
+        let keySlots = Set(reads.joined()).sorted()
+        var regionValues = Array(repeating: -1, count: policy.layout.fields.count)
         space.forEachRegion { _, base in
             // A rule fires only where a scope holds, so regions not definitely in scope show nothing.
             probe.load(base)
             guard probe.inScope == .yes else { return true }
             // A rule out of force or out of its scopes here stays silent whatever its own fields say.
-            let active = policy.rules.indices.filter { probe.rule($0).scope != .no }
+            var active: [Int] = []
             var keys = Array(repeating: Optional(id(of: .outOfScope)), count: policy.rules.count)
-            let vendorDays = OwnRunKey.vendorDays(on: probe.day, policy: policy)
-            for rule in active {
-                let key = OwnRunKey(rule: rule, space: space, probe: &probe, reads: reads[rule], vendorDays: vendorDays)
+            let vendorDays = Self.number(OwnRunKey.vendorDays(on: probe.day, policy: policy), in: &vendorDayIDs)
+            for slot in keySlots { regionValues[slot] = Self.number(probe.values[slot], in: &valueIDs) }
+            for rule in policy.rules.indices {
+                let scope = probe.rule(rule).scope
+                guard scope != .no else { continue }
+                active.append(rule)
+                let key = OwnRunKey(
+                    rule: rule, scope: scope, space: space, probe: probe, reads: reads[rule], valueIDs: regionValues,
+                    vendorDays: vendorDays)
                 keys[rule] = key.map { id(of: $0) }
             }
             let region = Region(base: base, scopes: probe.scopes, day: probe.day, active: active, keys: keys)
@@ -164,9 +177,14 @@ struct RuleAnalysis {
 
     /// A number standing for the key: the same for equal keys.
     private mutating func id(of key: OwnRunKey) -> Int {
-        if let id = keyIDs[key] { return id }
-        keyIDs[key] = keyIDs.count
-        return keyIDs.count - 1
+        Self.number(key, in: &keyIDs)
+    }
+
+    /// The number standing for `value` in `ids`, a new one the first time.
+    private static func number<Value: Hashable>(_ value: Value, in ids: inout [Value: Int]) -> Int {
+        if let id = ids[value] { return id }
+        ids[value] = ids.count
+        return ids.count - 1
     }
 
     /// The rule's effect (`Outcome` raw value, -1 for none) on the loaded record, and whether it fires there: its
@@ -276,11 +294,11 @@ struct RuleAnalysis {
     /// pending, alone in its group and read off its own records, never covered the rule here.
     private mutating func refute(_ rule: Int, key: Int, groups: [Int], region: Region, speaking: [Bool]) {
         let plan = plans[rule]!
+        let count = policy.rules.count
         for group in groups where plan.readsOwnRecord(group) {
             let other = plan.groups[group].rules[0]
-            guard speaking[other], !covering[rule * policy.rules.count + other], let otherKey = region.keys[other]
-            else { continue }
-            refuted.insert(CoverPair(rule: rule, key: key, other: other, otherKey: otherKey))
+            guard speaking[other], !covering[rule * count + other], let otherKey = region.keys[other] else { continue }
+            refuted[key * count + rule, default: []].insert(otherKey * count + other)
         }
     }
 
@@ -355,18 +373,21 @@ struct RuleAnalysis {
             // nothing, nor can a rule known never to cover it with their keys: their least is not looked for.
             let speaking = self.speaking!
             let count = policy.rules.count
-            let key = region.keys[rule]!
             func open(_ group: Int) -> Bool {
                 plan.groups[group].rules.contains { speaking[$0] && !covering[rule * count + $0] }
             }
-            let groups =
-                pending
-                ?? plan.groups.indices.filter { group in
+            let groups: [Int]
+            if let pending {
+                groups = pending
+            } else {
+                let never = refuted[region.keys[rule]! * count + rule] ?? []
+                groups = plan.groups.indices.filter { group in
                     guard open(group) else { return false }
                     let other = plan.groups[group].rules[0]
                     guard plan.readsOwnRecord(group), let otherKey = region.keys[other] else { return true }
-                    return !refuted.contains(CoverPair(rule: rule, key: key, other: other, otherKey: otherKey))
+                    return !never.contains(otherKey * count + other)
                 }
+            }
             var still: [Int] = []
             for group in groups {
                 for (other, value) in zip(plan.groups[group].rules, mildest(group).effects)
@@ -394,12 +415,4 @@ struct RuleAnalysis {
         }
         probe.load(record, changing: plan.freeDims)
     }
-}
-
-/// A rule analysed and another rule, each with its key in a region (`OwnRunKey`, by id).
-struct CoverPair: Hashable {
-    var rule: Int
-    var key: Int
-    var other: Int
-    var otherKey: Int
 }
