@@ -5,8 +5,9 @@
 /// impose least at once where each group does. A group's least depends only on the region and on the settled
 /// fields its rules read, with those the engine reads for every rule (the date, the buyer, the exemptions
 /// claimed); so within a region it is worked out once per value of those fields and kept in a `MildestTable`, at
-/// an entry computed from the positions of their values among their classes.
-struct MildestPlan {
+/// an entry computed from the positions of their values among their classes. A class, so that the analysis reads
+/// a rule's plan on every record without copying it.
+final class MildestPlan {
     /// The least a group imposes (-1 where none of its rules speaks), its fields' values where it does, and each of
     /// its rules' results there (as `Outcome` raw values, -1 for none).
     typealias Mildest = (score: Int, values: [FieldValue], effects: [Int])
@@ -53,7 +54,8 @@ struct MildestPlan {
             groups.append(merged)
         }
         self.groups = groups
-        freeDims = groups.flatMap(\.dims)
+        let freeDims = groups.flatMap(\.dims)
+        self.freeDims = freeDims
         keepsPreparation = space.makeProbe().keepsPreparation(freeDims)
         var keys: [[(position: Int, stride: Int)]] = []
         var offsets: [Int] = []

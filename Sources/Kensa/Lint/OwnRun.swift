@@ -38,18 +38,18 @@ struct OwnRun {
 /// the other fields it reads, and how the judgment date places the vendor registry's dated members (and the date
 /// itself, where the rule reads the exemptions a record claims, whose windows it judges).
 ///
-/// Values and placements are held as numbers given by the analysis (one per distinct value), so that keys hash
-/// as a few integers.
+/// Values and placements are held as numbers given by the analysis (`RegionKeys`: one per distinct list of values
+/// of the fields the rule reads), so that keys hash as a few integers.
 struct OwnRunKey: Hashable {
     var scope: Truth
-    var values: [Int]
+    var values: Int
     var vendorDays: Int
     var day: Day?
 
     /// The key of every rule out of force or out of scope in a region: it has no result there, whatever it reads.
-    static let outOfScope = OwnRunKey(scope: .no, values: [], vendorDays: -1, day: nil)
+    static let outOfScope = OwnRunKey(scope: .no, values: -1, vendorDays: -1, day: nil)
 
-    private init(scope: Truth, values: [Int], vendorDays: Int, day: Day?) {
+    private init(scope: Truth, values: Int, vendorDays: Int, day: Day?) {
         self.scope = scope
         self.values = values
         self.vendorDays = vendorDays
@@ -61,15 +61,13 @@ struct OwnRunKey: Hashable {
     /// buyer, their scopes).
     ///
     /// - Parameters:
-    ///   - reads: the fields the rule reads outside its own fields, in slot order.
-    ///   - valueIDs: by slot, the number standing for the region's value of each field in `reads`.
+    ///   - values: the number standing for the region's values of the fields the rule reads outside its own
+    ///     fields.
     ///   - vendorDays: the number standing for `OwnRunKey.vendorDays(on:policy:)` at the region's judgment date.
-    init?(
-        rule: Int, scope: Truth, space: LintSpace, probe: LintProbe, reads: [Int], valueIDs: [Int], vendorDays: Int
-    ) {
+    init?(rule: Int, scope: Truth, space: LintSpace, probe: inout LintProbe, values: Int, vendorDays: Int) {
         guard probe.keepsPreparation(space.ruleFields[rule]) else { return nil }
         self.scope = scope
-        values = reads.map { valueIDs[$0] }
+        self.values = values
         self.vendorDays = vendorDays
         let claims = space.policy.slots.exemptions
         let readsClaims = space.ruleReads[rule].contains(claims) || probe.values[claims] != .missing

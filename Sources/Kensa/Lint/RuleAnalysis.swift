@@ -28,11 +28,6 @@ struct RuleAnalysis {
     private var blocker: [Int]
     /// Each rule's runs over its own records, by the id of what they depend on in a region (`OwnRunKey`).
     private var runs: [[Int: OwnRun]]
-    /// Ids of the `OwnRunKey`s seen, so that keys compare and hash as numbers.
-    private var keyIDs: [OwnRunKey: Int] = [:]
-    /// Ids of the field values and of the placements of the vendor registry's dated members that keys hold.
-    private var valueIDs: [FieldValue: Int] = [:]
-    private var vendorDayIDs: [[UInt8]: Int] = [:]
     /// What groups imposed at least, across regions and rules analysed, by what that depends on.
     private var mildestFound: [MildestKey: MildestPlan.Mildest] = [:]
     /// Ids of the `MildestShape`s of groups with fields of their own, so that keys compare and hash as numbers.
@@ -45,6 +40,8 @@ struct RuleAnalysis {
     private var ownResults: [Int8] = []
     /// Where each block of `ownResults` starts, by its key's id times the number of rules, plus the rule.
     private var ownResultBlocks: [Int: Int] = [:]
+    /// Where each rule's block of `ownResults` for its key in the current region starts, once looked up; -1 before.
+    private var regionBlocks: [Int]
     /// Whether each rule restricts some record of the current region, once a comparison needed to know.
     private var speaking: [Bool]?
     /// Ids of the region signatures seen (`signature(of:space:probe:)`).
@@ -69,6 +66,7 @@ struct RuleAnalysis {
         blocker = Array(repeating: 0, count: policy.rules.count)
         runs = Array(repeating: [:], count: policy.rules.count)
         compared = Array(repeating: [], count: policy.rules.count)
+        regionBlocks = Array(repeating: -1, count: policy.rules.count)
         shapes = Array(repeating: [], count: policy.rules.count)
     }
 
@@ -79,32 +77,16 @@ struct RuleAnalysis {
     /// (and, when it is compared, the others) sees the same there.
     mutating func analyse(_ space: LintSpace) {
         var probe = space.makeProbe()
-        let reads = policy.rules.indices.map {
-            space.ruleReads[$0].subtracting(space.ruleFields[$0].map(\.slot)).sorted()
-        }
-        let keySlots = Set(reads.joined()).sorted()
-        var regionValues = Array(repeating: -1, count: policy.layout.fields.count)
+        var regionKeys = RegionKeys(space: space)
         space.forEachRegion { _, base in
             // A rule fires only where a scope holds, so regions not definitely in scope show nothing.
             probe.load(base)
             guard probe.inScope == .yes else { return true }
-            // A rule out of force or out of its scopes here stays silent whatever its own fields say.
-            var active: [Int] = []
-            var keys = Array(repeating: Optional(id(of: .outOfScope)), count: policy.rules.count)
-            let vendorDays = Self.number(OwnRunKey.vendorDays(on: probe.day, policy: policy), in: &vendorDayIDs)
-            for slot in keySlots { regionValues[slot] = Self.number(probe.values[slot], in: &valueIDs) }
-            for rule in policy.rules.indices {
-                let scope = probe.rule(rule).scope
-                guard scope != .no else { continue }
-                active.append(rule)
-                let key = OwnRunKey(
-                    rule: rule, scope: scope, space: space, probe: probe, reads: reads[rule], valueIDs: regionValues,
-                    vendorDays: vendorDays)
-                keys[rule] = key.map { id(of: $0) }
-            }
+            let (active, keys) = regionKeys.keys(in: &probe)
             let region = Region(base: base, scopes: probe.scopes, day: probe.day, active: active, keys: keys)
             speaking = nil
             signature = nil
+            for rule in policy.rules.indices { regionBlocks[rule] = -1 }
             var spoke = false
             for rule in active {
                 let key = keys[rule]
@@ -175,33 +157,24 @@ struct RuleAnalysis {
         return found
     }
 
-    /// A number standing for the key: the same for equal keys.
-    private mutating func id(of key: OwnRunKey) -> Int {
-        Self.number(key, in: &keyIDs)
-    }
-
-    /// The number standing for `value` in `ids`, a new one the first time.
-    private static func number<Value: Hashable>(_ value: Value, in ids: inout [Value: Int]) -> Int {
-        if let id = ids[value] { return id }
-        ids[value] = ids.count
-        return ids.count - 1
-    }
-
     /// The rule's effect (`Outcome` raw value, -1 for none) on the loaded record, and whether it fires there: its
-    /// own record at position `own` (in the order `LintSpace.product` tries them) in a region where its key has
-    /// id `key`. From `ownResults` where known, else evaluated and kept.
+    /// own record at position `own` (in the order `LintSpace.product` tries them) in the current region, where its
+    /// key has id `key`. From `ownResults` where known, else evaluated and kept.
     private mutating func ownResult(
         of rule: Int, key: Int, at own: Int, space: LintSpace, probe: inout LintProbe
     ) -> (effect: Int, fires: Bool) {
-        let blockKey = key * policy.rules.count + rule
-        let block: Int
-        if let known = ownResultBlocks[blockKey] {
-            block = known
-        } else {
-            block = ownResults.count
-            ownResultBlocks[blockKey] = block
-            let size = space.ruleFields[rule].reduce(1) { $0 * $1.values.count }
-            ownResults += repeatElement(-1, count: size)
+        var block = regionBlocks[rule]
+        if block < 0 {
+            let blockKey = key * policy.rules.count + rule
+            if let known = ownResultBlocks[blockKey] {
+                block = known
+            } else {
+                block = ownResults.count
+                ownResultBlocks[blockKey] = block
+                let size = space.ruleFields[rule].reduce(1) { $0 * $1.values.count }
+                ownResults += repeatElement(-1, count: size)
+            }
+            regionBlocks[rule] = block
         }
         if ownResults[block + own] < 0 {
             let result = probe.rule(rule)
