@@ -349,9 +349,10 @@ struct RuleAnalysis {
             func open(_ group: Int) -> Bool {
                 plan.groups[group].rules.contains { speaking[$0] && !covering[rule * count + $0] }
             }
-            let groups: [Int]
+            var groups: [Int]
             if let pending {
                 groups = pending
+                self.pending = nil
             } else {
                 let never = refuted[region.keys[rule]! * count + rule] ?? []
                 groups = plan.groups.indices.filter { group in
@@ -361,15 +362,31 @@ struct RuleAnalysis {
                     return !never.contains(otherKey * count + other)
                 }
             }
-            var still: [Int] = []
+            // The groups still open are kept in place, in order.
+            var kept = 0
             for group in groups {
-                for (other, value) in zip(plan.groups[group].rules, mildest(group).effects)
-                where value >= effect.rawValue {
-                    cover(rule, by: other)
+                if plan.readsOwnRecord(group), let otherKey = region.keys[plan.groups[group].rules[0]] {
+                    // A group read off its rule's own records: its least is that rule's result there.
+                    let other = plan.groups[group].rules[0]
+                    let own = plan.ownRecord(group, indices: indices)!
+                    if ownResult(of: other, key: otherKey, at: own, space: space, probe: &probe).effect
+                        >= effect.rawValue
+                    {
+                        cover(rule, by: other)
+                        continue
+                    }
+                } else {
+                    for (other, value) in zip(plan.groups[group].rules, mildest(group).effects)
+                    where value >= effect.rawValue {
+                        cover(rule, by: other)
+                    }
+                    guard open(group) else { continue }
                 }
-                if open(group) { still.append(group) }
+                groups[kept] = group
+                kept += 1
             }
-            pending = still
+            groups.removeLast(groups.count - kept)
+            pending = groups
             return
         }
         var merged = record
