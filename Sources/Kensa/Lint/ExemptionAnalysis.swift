@@ -1,7 +1,8 @@
 /// Finds exemptions that can never apply, and (given an as-of date) exemptions expired or about to expire.
 ///
 /// An approved exemption can apply when some record of the space, naming one of its buyers and claiming it, has a
-/// waived rule turned by it. The space is enumerated once per buyer named, with the buyer and the claim fixed.
+/// waived rule turned by it. The space is enumerated for each buyer named, with the buyer and the claim fixed; its
+/// regions are worked out once for all buyers the registry places alike (`regions(naming:claiming:)`).
 struct ExemptionAnalysis {
     let policy: CompiledPolicy
     let names: NameResolver
@@ -10,14 +11,20 @@ struct ExemptionAnalysis {
     private(set) var recordsDecided = 0
     /// The regions of the space of records naming a buyer and claiming nothing, by how the registry places the
     /// buyer at each date tried (`placement(of:in:)`), kept for the next exemption granted to a buyer placed alike
-    /// (`regions(naming:claiming:space:)`).
+    /// (`regions(naming:claiming:)`).
     private var regionsByPlacement: [[Int]: [[FieldValue]]] = [:]
+    /// The space of records naming a buyer and claiming an exemption: which fields it enumerates, and how, does
+    /// not depend on the buyer or the exemption, so one serves them all (its own regions are never enumerated).
+    private let claimed: LintSpace
 
     init(policy: CompiledPolicy, names: NameResolver, classes: LintClasses, deadRules: Set<Int>) {
         self.policy = policy
         self.names = names
         self.classes = classes
         self.deadRules = deadRules
+        claimed = LintSpace(
+            policy: policy, names: names, classes: classes,
+            fixed: [policy.slots.buyerName: .missing, policy.slots.exemptions: .missing])
     }
 
     mutating func findings(_ options: LintOptions) -> [LintReport.Finding] {
@@ -48,12 +55,9 @@ struct ExemptionAnalysis {
         var firesWhileValid = false
         var applies = false
         for buyer in exemption.buyerLabels {
-            let fixed: [Int: FieldValue] = [
-                policy.slots.buyerName: .text(buyer), policy.slots.exemptions: .list([.text(exemption.id)]),
-            ]
-            let space = LintSpace(policy: policy, names: names, classes: classes, fixed: fixed)
+            let space = claimed
             var probe = space.makeProbe()
-            for base in regions(naming: buyer, claiming: exemption.id, space: space) {
+            for base in regions(naming: buyer, claiming: exemption.id) {
                 // A waived rule out of force or out of its scopes here has no result for the exemption to turn.
                 probe.load(base)
                 if probe.inScope == .yes { inScope = true }
@@ -93,24 +97,25 @@ struct ExemptionAnalysis {
         return "its conditions never hold where the rules it waives restrict its buyers' records"
     }
 
-    /// The regions of `space`, whose records name `buyer` and claim the exemption `claim`, in the order
+    /// The regions of the space of records that name `buyer` and claim the exemption `claim`, in the order
     /// `LintSpace.forEachRegion` gives them.
     ///
     /// Unless a scope reads them, the buyer's name and the claim reach the scopes only through the buyer's class,
     /// which the registry sets by the name and the date: so the regions of buyers the registry places alike at
     /// every date tried are the same records but for the name and the claim, and are worked out once.
-    private mutating func regions(naming buyer: String, claiming claim: String, space: LintSpace) -> [[FieldValue]] {
+    private mutating func regions(naming buyer: String, claiming claim: String) -> [[FieldValue]] {
         let slots = policy.slots
         let scopeReads = classes.domain.reads.scopeSlots
         var found: [[FieldValue]] = []
         guard !scopeReads.contains(slots.exemptions), !scopeReads.contains(slots.buyerName) else {
-            space.forEachRegion { _, base in
+            let fixed: [Int: FieldValue] = [slots.buyerName: .text(buyer), slots.exemptions: .list([.text(claim)])]
+            LintSpace(policy: policy, names: names, classes: classes, fixed: fixed).forEachRegion { _, base in
                 found.append(base)
                 return true
             }
             return found
         }
-        let placement = placement(of: buyer, in: space)
+        let placement = placement(of: buyer, in: claimed)
         if let known = regionsByPlacement[placement] {
             found = known
         } else {
