@@ -1,19 +1,30 @@
 /// Finds exemptions that can never apply, and (given an as-of date) exemptions expired or about to expire.
 ///
 /// An approved exemption can apply when some record of the space, naming one of its buyers and claiming it, has a
-/// waived rule turned by it. The space is enumerated once per buyer named, with the buyer and the claim fixed.
+/// waived rule turned by it. The space is enumerated for each buyer named, with the buyer and the claim fixed; its
+/// regions are worked out once for all buyers the registry places alike (`regions(naming:claiming:)`).
 struct ExemptionAnalysis {
     let policy: CompiledPolicy
     let names: NameResolver
     let classes: LintClasses
     let deadRules: Set<Int>
     private(set) var recordsDecided = 0
+    /// The regions of the space of records naming a buyer and claiming nothing, by how the registry places the
+    /// buyer at each date tried (`placement(of:in:)`), kept for the next exemption granted to a buyer placed alike
+    /// (`regions(naming:claiming:)`).
+    private var regionsByPlacement: [[Int]: [[FieldValue]]] = [:]
+    /// The space of records naming a buyer and claiming an exemption: which fields it enumerates, and how, does
+    /// not depend on the buyer or the exemption, so one serves them all (its own regions are never enumerated).
+    private let claimed: LintSpace
 
     init(policy: CompiledPolicy, names: NameResolver, classes: LintClasses, deadRules: Set<Int>) {
         self.policy = policy
         self.names = names
         self.classes = classes
         self.deadRules = deadRules
+        claimed = LintSpace(
+            policy: policy, names: names, classes: classes,
+            fixed: [policy.slots.buyerName: .missing, policy.slots.exemptions: .missing])
     }
 
     mutating func findings(_ options: LintOptions) -> [LintReport.Finding] {
@@ -44,12 +55,9 @@ struct ExemptionAnalysis {
         var firesWhileValid = false
         var applies = false
         for buyer in exemption.buyerLabels {
-            let fixed: [Int: FieldValue] = [
-                policy.slots.buyerName: .text(buyer), policy.slots.exemptions: .list([.text(exemption.id)]),
-            ]
-            let space = LintSpace(policy: policy, names: names, classes: classes, fixed: fixed)
+            let space = claimed
             var probe = space.makeProbe()
-            space.forEachRegion { _, base in
+            for base in regions(naming: buyer, claiming: exemption.id) {
                 // A waived rule out of force or out of its scopes here has no result for the exemption to turn.
                 probe.load(base)
                 if probe.inScope == .yes { inScope = true }
@@ -76,11 +84,9 @@ struct ExemptionAnalysis {
                         applies = probe.turns(index)
                         return !applies
                     }
-                    if applies { return false }
+                    if applies { return nil }
                 }
-                return true
             }
-            if applies { return nil }
         }
         let buyers = exemption.buyerLabels.map { "`\($0)`" }.joined(separator: ", ")
         if !inScope { return "it covers no buyer in scope (\(buyers))" }
@@ -89,6 +95,53 @@ struct ExemptionAnalysis {
             return "the rules it waives never restrict its buyers' records while it is valid (\(window))"
         }
         return "its conditions never hold where the rules it waives restrict its buyers' records"
+    }
+
+    /// The regions of the space of records that name `buyer` and claim the exemption `claim`, in the order
+    /// `LintSpace.forEachRegion` gives them.
+    ///
+    /// Unless a scope reads them, the buyer's name and the claim reach the scopes only through the buyer's class,
+    /// which the registry sets by the name and the date: so the regions of buyers the registry places alike at
+    /// every date tried are the same records but for the name and the claim, and are worked out once.
+    private mutating func regions(naming buyer: String, claiming claim: String) -> [[FieldValue]] {
+        let slots = policy.slots
+        let scopeReads = classes.domain.reads.scopeSlots
+        var found: [[FieldValue]] = []
+        guard !scopeReads.contains(slots.exemptions), !scopeReads.contains(slots.buyerName) else {
+            let fixed: [Int: FieldValue] = [slots.buyerName: .text(buyer), slots.exemptions: .list([.text(claim)])]
+            LintSpace(policy: policy, names: names, classes: classes, fixed: fixed).forEachRegion { _, base in
+                found.append(base)
+                return true
+            }
+            return found
+        }
+        let placement = placement(of: buyer, in: claimed)
+        if let known = regionsByPlacement[placement] {
+            found = known
+        } else {
+            let unclaimed = LintSpace(
+                policy: policy, names: names, classes: classes, fixed: [slots.buyerName: .text(buyer)])
+            unclaimed.forEachRegion { _, base in
+                found.append(base)
+                return true
+            }
+            regionsByPlacement[placement] = found
+        }
+        for index in found.indices {
+            found[index][slots.buyerName] = .text(buyer)
+            found[index][slots.exemptions] = .list([.text(claim)])
+        }
+        return found
+    }
+
+    /// The class the registry gives the buyer at each date the space's regions take (-1 where it does not know the
+    /// buyer then), as `BuyerResolver` settles it.
+    private func placement(of buyer: String, in space: LintSpace) -> [Int] {
+        let dates = (space.shared + space.scopeOnly).first { $0.slot == policy.slots.date }?.values ?? [.missing]
+        return dates.map { value in
+            let day: Day? = if case .date(let day) = value { day } else { nil }
+            return names.entity(buyer, on: day).map { policy.entities.entities[$0].entityClass } ?? -1
+        }
     }
 
     /// Whether a refusal of the exemption on a region's record, by buyer or date, shows all its records can tell

@@ -5,8 +5,9 @@
 /// impose least at once where each group does. A group's least depends only on the region and on the settled
 /// fields its rules read, with those the engine reads for every rule (the date, the buyer, the exemptions
 /// claimed); so within a region it is worked out once per value of those fields and kept in a `MildestTable`, at
-/// an entry computed from the positions of their values among their classes.
-struct MildestPlan {
+/// an entry computed from the positions of their values among their classes. A class, so that the analysis reads
+/// a rule's plan on every record without copying it.
+final class MildestPlan {
     /// The least a group imposes (-1 where none of its rules speaks), its fields' values where it does, and each of
     /// its rules' results there (as `Outcome` raw values, -1 for none).
     typealias Mildest = (score: Int, values: [FieldValue], effects: [Int])
@@ -53,7 +54,8 @@ struct MildestPlan {
             groups.append(merged)
         }
         self.groups = groups
-        freeDims = groups.flatMap(\.dims)
+        let freeDims = groups.flatMap(\.dims)
+        self.freeDims = freeDims
         keepsPreparation = space.makeProbe().keepsPreparation(freeDims)
         var keys: [[(position: Int, stride: Int)]] = []
         var offsets: [Int] = []
@@ -95,6 +97,16 @@ struct MildestPlan {
         for (position, stride) in positions { record += indices[position] * stride }
         return record
     }
+
+    /// The settled values a group depends on, as a number that is the same for every rule analysed whose group has
+    /// the same settled fields (`MildestShape.keySlots`): the positions of their values among their classes, the
+    /// first varying fastest.
+    func settled(_ group: Int, indices: [Int]) -> Int {
+        entry(group, indices: indices) - offsets[group]
+    }
+
+    /// Whether the group's result is that of its only rule on one of its own records (`ownRecord`).
+    func readsOwnRecord(_ group: Int) -> Bool { ownRecords[group] != nil }
 
     /// The table entry of a group for a record whose own fields hold the values at `indices` of their classes.
     func entry(_ group: Int, indices: [Int]) -> Int {
@@ -142,16 +154,26 @@ struct MildestGroup {
 }
 
 /// What the least a group imposes depends on, in any region where records keep the region's preparation: the
-/// rule analysed, the group, its `MildestPlan` entry (the settled values it depends on) and the keys of its rules
-/// in the region (`OwnRunKey`, by id).
+/// group's rules and fields (`MildestShape`, by id, so that the groups of different rules analysed are one where
+/// they are alike), the settled values its rules depend on (`MildestPlan.settled`) and the keys of its rules in the
+/// region (`OwnRunKey`, by id).
 struct MildestKey: Hashable {
-    var rule: Int
-    var group: Int
-    var entry: Int
+    var shape: Int
+    var settled: Int
     var keys: [Int]
+}
 
-    init(_ rule: Int, _ group: Int, _ entry: Int, _ keys: [Int]) {
-        (self.rule, self.group, self.entry, self.keys) = (rule, group, entry, keys)
+/// A group of other rules as the least it imposes depends on: its rules, its fields in the order they are tried,
+/// and the settled fields its rules depend on.
+struct MildestShape: Hashable {
+    var rules: [Int]
+    var slots: [Int]
+    var keySlots: [Int]
+
+    init(_ group: MildestGroup) {
+        rules = group.rules
+        slots = group.dims.map(\.slot)
+        keySlots = group.keySlots.sorted()
     }
 }
 

@@ -37,32 +37,37 @@ struct OwnRun {
 /// What a rule's results on its own records depend on in a region: its scope truth there, the region's values of
 /// the other fields it reads, and how the judgment date places the vendor registry's dated members (and the date
 /// itself, where the rule reads the exemptions a record claims, whose windows it judges).
+///
+/// Values and placements are held as numbers given by the analysis (`RegionKeys`: one per distinct list of values
+/// of the fields the rule reads), so that keys hash as a few integers.
 struct OwnRunKey: Hashable {
     var scope: Truth
-    var values: [FieldValue]
-    var vendorDays: [UInt8]
+    var values: Int
+    var vendorDays: Int
     var day: Day?
 
     /// The key of every rule out of force or out of scope in a region: it has no result there, whatever it reads.
-    static let outOfScope = OwnRunKey(scope: .no, values: [], vendorDays: [], day: nil)
+    static let outOfScope = OwnRunKey(scope: .no, values: -1, vendorDays: -1, day: nil)
 
-    private init(scope: Truth, values: [FieldValue], vendorDays: [UInt8], day: Day?) {
+    private init(scope: Truth, values: Int, vendorDays: Int, day: Day?) {
         self.scope = scope
         self.values = values
         self.vendorDays = vendorDays
         self.day = day
     }
 
-    /// The key of a rule in the region loaded in `probe`; nil when a run is needed every time because some own
-    /// field of the rule changes how records are prepared (their date, their buyer, their scopes).
+    /// The key of a rule in the region loaded in `probe`, where its scope truth is `scope`; nil when a run is
+    /// needed every time because some own field of the rule changes how records are prepared (their date, their
+    /// buyer, their scopes).
     ///
     /// - Parameters:
-    ///   - reads: the fields the rule reads outside its own fields, in slot order.
-    ///   - vendorDays: `OwnRunKey.vendorDays(on:policy:)` at the region's judgment date.
-    init?(rule: Int, space: LintSpace, probe: inout LintProbe, reads: [Int], vendorDays: [UInt8]) {
+    ///   - values: the number standing for the region's values of the fields the rule reads outside its own
+    ///     fields.
+    ///   - vendorDays: the number standing for `OwnRunKey.vendorDays(on:policy:)` at the region's judgment date.
+    init?(rule: Int, scope: Truth, space: LintSpace, probe: inout LintProbe, values: Int, vendorDays: Int) {
         guard probe.keepsPreparation(space.ruleFields[rule]) else { return nil }
-        scope = probe.rule(rule).scope
-        values = reads.map { probe.values[$0] }
+        self.scope = scope
+        self.values = values
         self.vendorDays = vendorDays
         let claims = space.policy.slots.exemptions
         let readsClaims = space.ruleReads[rule].contains(claims) || probe.values[claims] != .missing
