@@ -30,7 +30,8 @@ extension Decider {
                 scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
                 of: evaluation)
             let writer = DecisionWriter(
-                policy: policy, values: evaluation.values, evaluation: evaluation, recorder: trace)
+                policy: policy, values: evaluation.values, evaluation: evaluation, recorder: trace,
+                notingQuotedNames: quotesOnlyItsShape && recordShape.sawVendor)
             decision = ShapedDecision(
                 decidingRules: writer.decidingRules(), reasons: writer.reasons(cache: reasonCache))
             if quotesOnlyItsShape {

@@ -8,7 +8,12 @@ final class DecisionWriter {
     let recorder: RecordedTrace
     private let text: StepText
 
-    init(policy: CompiledPolicy, values: [FieldValue], evaluation: Evaluation, recorder: RecordedTrace) {
+    /// `notingQuotedNames`: whether to note, for the batch path's cache, which names each line quotes.
+    init(
+        policy: CompiledPolicy, values: [FieldValue], evaluation: Evaluation, recorder: RecordedTrace,
+        notingQuotedNames: Bool = false
+    ) {
+        self.notesQuotedNames = notingQuotedNames
         self.policy = policy
         self.values = values
         self.evaluation = evaluation
@@ -106,8 +111,10 @@ final class DecisionWriter {
     }
 
     /// The vendor names each scope and rule line quotes, by their order among the names its scope or rule looked
-    /// up, once `reasons(cache:)` has worded them: what a ``LineShapeCache`` entry keeps.
+    /// up, once `reasons(cache:)` has worded them (when the writer was made `notingQuotedNames`): what a
+    /// ``LineShapeCache`` entry keeps.
     private(set) var quotedNames: [ReasonLineKey.Line: [Int]] = [:]
+    private let notesQuotedNames: Bool
 
     /// The line about one subject of `lineSubjects`.
     private func line(about subject: (LineShapeCache.Subject, Int32), cache: ReasonCache) -> ReasonLine {
@@ -210,7 +217,7 @@ final class DecisionWriter {
 
     /// Notes which of the names looked up under `top` the culprits quote, by order.
     private func noteQuotedNames(_ line: ReasonLineKey.Line, from top: Int?, culprits: [Int]) {
-        guard let top else { return }
+        guard notesQuotedNames, let top else { return }
         func looksUpName(_ step: Int) -> Bool {
             if case .vendor(.text, _) = recorder.steps[step].observed { true } else { false }
         }

@@ -17,6 +17,32 @@ struct ReasonLineKey: Hashable {
         var group: Int?
         /// The record left the field out and another stood in.
         var stoodIn = false
+
+        /// Names compare by their bytes: the line quotes the name as written, and String equality would take
+        /// two spellings that normalise alike for one (and hash slowly, normalising kana and kanji first).
+        static func == (lhs: Culprit, rhs: Culprit) -> Bool {
+            guard lhs.condition == rhs.condition, lhs.element == rhs.element, lhs.truth == rhs.truth,
+                lhs.vendor == rhs.vendor, lhs.group == rhs.group, lhs.stoodIn == rhs.stoodIn
+            else { return false }
+            if case .text(let left)? = lhs.value, case .text(let right)? = rhs.value {
+                return left.utf8.elementsEqual(right.utf8)
+            }
+            return lhs.value == rhs.value
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(condition)
+            hasher.combine(element)
+            hasher.combine(truth)
+            hasher.combine(vendor)
+            hasher.combine(group)
+            hasher.combine(stoodIn)
+            if case .text(var text)? = value {
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            } else {
+                hasher.combine(value)
+            }
+        }
     }
 
     var line: Line
