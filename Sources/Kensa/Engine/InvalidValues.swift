@@ -4,13 +4,16 @@
 /// format, it is never approved, even when no rule happens to need the value: fail closed.
 enum InvalidValues {
     static func any(in values: [FieldValue]) -> Bool {
-        values.contains { value in
+        for value in values {
             switch value {
-            case .invalid: true
-            case .list(let elements): elements.contains { if case .invalid = $0 { true } else { false } }
-            case .objects(let elements): elements.contains(where: any(in:))
-            default: false
+            case .invalid: return true
+            case .list(let elements):
+                for case .invalid in elements { return true }
+            case .objects(let elements):
+                for element in elements where any(in: element) { return true }
+            default: continue
             }
         }
+        return false
     }
 }

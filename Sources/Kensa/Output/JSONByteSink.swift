@@ -14,6 +14,7 @@ struct JSONByteSink: ~Copyable {
 
     /// A sink staging bytes in `staging`, which must outlive it (`withUnsafeTemporaryAllocation`, say).
     init(staging: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(staging.count >= JSONWriter.maxDigits, "a staging area holds at least one integer")
         self.staging = staging.baseAddress!
         capacity = staging.count
     }
@@ -112,7 +113,7 @@ struct JSONByteSink: ~Copyable {
     }
 
     private mutating func appendDigits(of value: Int) {
-        var text = String(value)
-        text.withUTF8 { append($0) }
+        if capacity - count < JSONWriter.maxDigits { flush() }
+        count += JSONWriter.writeDigits(of: value, to: staging + count)
     }
 }

@@ -29,15 +29,33 @@ struct JSONWriter {
 
     /// Appends an integer's decimal digits, with a minus sign when negative.
     static func appendDigits(of value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { buffer in
+            let count = writeDigits(of: value, to: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// The most bytes `writeDigits` writes (`-9223372036854775808`).
+    static let maxDigits = 20
+
+    /// Writes an integer's decimal digits, with a minus sign when negative, at `out` (room for `maxDigits`
+    /// bytes); returns how many it wrote.
+    static func writeDigits(of value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        if value < 0 {
+            out[0] = UInt8(ascii: "-")
+            written = 1
+        }
         var magnitude = value.magnitude
         var divisor: UInt = 1
         while divisor <= magnitude / 10 { divisor *= 10 }
         repeat {
-            bytes.append(UInt8(48 + magnitude / divisor))
+            out[written] = UInt8(48 + magnitude / divisor)
+            written += 1
             magnitude %= divisor
             divisor /= 10
         } while divisor > 0
+        return written
     }
 
     /// A number already written as JSON number text (`97.5`).

@@ -32,7 +32,11 @@ final class DecisionWriter {
     /// Indices of the rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
     static func decidingRules(_ evaluation: Evaluation) -> [Int] {
         guard evaluation.outcome >= .reviewRequired, evaluation.inScope != .no else { return [] }
-        return evaluation.rules.indices.filter { evaluation.rules[$0].effect == evaluation.outcome }
+        var rules: [Int] = []
+        for (index, rule) in evaluation.rules.enumerated() where rule.effect == evaluation.outcome {
+            rules.append(index)
+        }
+        return rules
     }
 
     /// Scopes whose conditions the reasons quote: all of them when the record is out of scope, the unsettled
