@@ -48,17 +48,7 @@ struct DecisionLineWriter {
                 sink.append(reason.json)
             }
             sink.append(policyAndJudgedAt)
-            if let judgedAt {
-                sink.append(UInt8(ascii: "\""))
-                sink.append(day: judgedAt)
-                sink.append(UInt8(ascii: "\""))
-            } else {
-                sink.append("null")
-            }
-            if let line {
-                sink.append(",\"line\":")
-                sink.append(int: line)
-            }
+            sink.appendJudgedAt(judgedAt, line: line)
             sink.append("}\n")
             sink.flush()
             swap(&sink.output, &bytes)

@@ -35,17 +35,7 @@ struct ExplainedDecisionJSON {
             bytes.append(reason.json)
         }
         store.write(fragments.policyAndJudgedAt, to: &bytes)
-        if let judgedAt {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(day: judgedAt)
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.append("null")
-        }
-        if let line {
-            bytes.append(",\"line\":")
-            bytes.append(int: line)
-        }
+        bytes.appendJudgedAt(judgedAt, line: line)
         bytes.append(",\"trace\":[")
         trace(&bytes)
         bytes.append("]}")
