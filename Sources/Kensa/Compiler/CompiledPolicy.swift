@@ -10,6 +10,8 @@ public final class CompiledPolicy: Sendable {
     let conditions: [ConditionInfo]
     /// Every condition laid out for the evaluator, by condition number.
     let program: ConditionProgram
+    /// Each scope's and rule's plain data for the evaluator.
+    let plan: EvaluationPlan
     let scopes: [CompiledScope]
     let rules: [CompiledRule]
     let exemptions: [CompiledExemption]
@@ -29,6 +31,7 @@ public final class CompiledPolicy: Sendable {
         self.conditions = conditions
         let whens = scopes.map(\.when) + rules.flatMap { [$0.when] + $0.exceptions.map(\.when) }
         program = ConditionProgram(count: conditions.count, roots: whens + exemptions.compactMap(\.when))
+        plan = EvaluationPlan(scopes: scopes, rules: rules)
         self.scopes = scopes
         self.rules = rules
         self.exemptions = exemptions

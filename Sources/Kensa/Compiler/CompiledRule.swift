@@ -45,7 +45,10 @@ final class CompiledRule: Sendable {
     }
 
     /// Whether the rule is in force on `day`: unknown when the day is unknown and the rule has a window.
-    func inForce(on day: Day?) -> Truth {
+    func inForce(on day: Day?) -> Truth { Self.inForce(from: from, until: until, on: day) }
+
+    /// Whether a window from `from` until `until` (nil ends open) holds on `day`.
+    static func inForce(from: Day?, until: Day?, on day: Day?) -> Truth {
         guard from != nil || until != nil else { return .yes }
         guard let day else { return .unknown }
         return Truth((from.map { day >= $0 } ?? true) && (until.map { day <= $0 } ?? true))

@@ -11,6 +11,11 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         run(condition.info, values, depth: depth)
     }
 
+    /// Evaluates the condition numbered `root` (see ``EvaluationPlan``).
+    mutating func evaluate(root: Int, _ values: [FieldValue], depth: Int = 0) -> Truth {
+        run(root, values, depth: depth)
+    }
+
     private mutating func run(_ index: Int, _ values: [FieldValue], depth: Int) -> Truth {
         let token = observer.begin(.condition(index), depth: depth)
         let node = program.nodes[index]

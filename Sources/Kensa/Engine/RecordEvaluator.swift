@@ -73,7 +73,7 @@ struct RecordEvaluator {
         _ index: Int, _ values: [FieldValue], evaluator: inout ConditionEvaluator<O>
     ) -> Truth {
         let token = evaluator.observer.begin(.scope(index), depth: 0)
-        let truth = evaluator.evaluate(policy.scopes[index].when, values, depth: 1)
+        let truth = evaluator.evaluate(root: policy.plan.scopeRoots[index], values, depth: 1)
         evaluator.observer.end(token, truth, observed: .none)
         return truth
     }
@@ -83,21 +83,24 @@ struct RecordEvaluator {
     func evaluateRule<O: ConditionObserver>(
         _ index: Int, scopes: [Truth], _ values: [FieldValue], evaluator: inout ConditionEvaluator<O>
     ) -> RuleEvaluation {
-        let rule = policy.rules[index]
+        let plan = policy.plan
+        let rule = plan.rules[index]
         let ruleToken = evaluator.observer.begin(.rule(index), depth: 0)
         let scopeToken = evaluator.observer.begin(.ruleScope(index), depth: 1)
         let inForce = rule.inForce(on: evaluator.day)
-        let scope = min(inForce, scopes.isEmpty ? Truth.yes : rule.scopes.lazy.map { scopes[$0] }.max() ?? .no)
+        var ruleScope = Truth.no
+        for position in rule.scopes { ruleScope = max(ruleScope, scopes[plan.ruleScopes[position]]) }
+        let scope = min(inForce, scopes.isEmpty ? Truth.yes : ruleScope)
         evaluator.observer.end(scopeToken, scope, observed: .none)
 
         var evaluation = RuleEvaluation(scope: scope, inForce: inForce, when: .no)
         if scope != .no || O.evaluatesEverything {
-            evaluation.when = evaluator.evaluate(rule.when, values, depth: 1)
+            evaluation.when = evaluator.evaluate(root: rule.root, values, depth: 1)
         }
         if evaluation.when != .no || O.evaluatesEverything {
-            for (exceptionIndex, exception) in rule.exceptions.enumerated() {
+            for (exceptionIndex, position) in rule.exceptions.enumerated() {
                 let token = evaluator.observer.begin(.exception(index, exceptionIndex), depth: 1)
-                let truth = evaluator.evaluate(exception.when, values, depth: 2)
+                let truth = evaluator.evaluate(root: plan.exceptionRoots[position], values, depth: 2)
                 evaluator.observer.end(token, truth, observed: .none)
                 if truth == .yes && evaluation.exception == nil {
                     evaluation.exception = exceptionIndex
