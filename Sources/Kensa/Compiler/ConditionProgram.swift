@@ -1,7 +1,8 @@
 /// A policy's conditions as arrays of plain values, one node per condition number (``ConditionInfo``): what the
 /// evaluator walks. Walking the `Condition` tree copied enum payloads (lists of parts, operands) at every step,
-/// and reference counting them cost more than the tests themselves; here a step reads a few integers.
-struct ConditionProgram: Sendable {
+/// and reference counting them cost more than the tests themselves; here a step reads a few integers. A class, so
+/// that an evaluator holds it with one reference rather than one per array.
+final class ConditionProgram: Sendable {
     enum Operation: UInt8, Sendable { case all, any, not, field, vendor, some, every, invalid }
 
     /// How a test on a choice field is settled from a bit mask of the expected choices.
@@ -28,18 +29,31 @@ struct ConditionProgram: Sendable {
         var choices: UInt64 = 0
     }
 
-    private(set) var nodes: [Node]
-    private(set) var parts: [Int32] = []
-    private(set) var fieldTests: [FieldTest] = []
-    private(set) var vendorTests: [VendorTest] = []
+    let nodes: [Node]
+    let parts: [Int32]
+    let fieldTests: [FieldTest]
+    let vendorTests: [VendorTest]
 
     /// Lays out every condition reachable from `roots`; `count` is the number of conditions of the policy.
     init(count: Int, roots: [Condition]) {
-        nodes = Array(repeating: Node(operation: .invalid), count: count)
-        for root in roots { add(root) }
+        var layout = Layout(nodes: Array(repeating: Node(operation: .invalid), count: count))
+        for root in roots { layout.add(root) }
+        nodes = layout.nodes
+        parts = layout.parts
+        fieldTests = layout.fieldTests
+        vendorTests = layout.vendorTests
     }
+}
 
-    private mutating func add(_ condition: Condition) {
+/// The arrays of a ``ConditionProgram`` while conditions are added.
+private struct Layout {
+    var nodes: [ConditionProgram.Node]
+    var parts: [Int32] = []
+    var fieldTests: [FieldTest] = []
+    var vendorTests: [VendorTest] = []
+
+    mutating func add(_ condition: Condition) {
+        typealias Node = ConditionProgram.Node
         var node: Node
         switch condition {
         case .all(let conditions, _), .any(let conditions, _):

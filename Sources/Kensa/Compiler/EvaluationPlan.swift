@@ -1,7 +1,7 @@
 /// What the evaluator reads about each scope and rule, as plain values: reading a `CompiledRule` (a class) and
 /// its `when` (a boxed enum) for every rule of every record cost a retain and a release each, more than the rule's
-/// own bookkeeping.
-struct EvaluationPlan: Sendable {
+/// own bookkeeping. A class, so that reading it takes one reference rather than one per array.
+final class EvaluationPlan: Sendable {
     struct Rule: Sendable {
         /// The number of the rule's `when` condition.
         var root: Int

@@ -4,6 +4,14 @@
 struct RecordEvaluator {
     let policy: CompiledPolicy
     let names: NameResolver
+    /// The policy's plan, held here so that evaluating each rule does not take a reference to it again.
+    private let plan: EvaluationPlan
+
+    init(policy: CompiledPolicy, names: NameResolver) {
+        self.policy = policy
+        self.names = names
+        plan = policy.plan
+    }
 
     func evaluate<O: ConditionObserver>(_ record: consuming [FieldValue], asOf: Day?, observer: inout O) -> Evaluation {
         var values = record
@@ -15,9 +23,7 @@ struct RecordEvaluator {
         let inScope = policy.scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
         var rules = policy.rules.indices.map { evaluateRule($0, scopes: scopes, values, evaluator: &evaluator) }
 
-        let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
-        let verdicts = applyExemptions(
-            claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
+        let verdicts = applyExemptions(values, buyer: buyer, day: day, rules: &rules, evaluator: &evaluator)
 
         var outcome: Outcome
         switch inScope {
@@ -41,9 +47,7 @@ struct RecordEvaluator {
         var evaluator = ConditionEvaluator(program: policy.program, names: names, day: day, observer: SilentObserver())
         var rules = [RuleEvaluation](repeating: RuleEvaluation(scope: .no, when: .no), count: policy.rules.count)
         rules[index] = evaluateRule(index, scopes: scopes, values, evaluator: &evaluator)
-        let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
-        _ = applyExemptions(
-            claimed: values[policy.slots.exemptions], judge: judge, rules: &rules, evaluator: &evaluator)
+        _ = applyExemptions(values, buyer: buyer, day: day, rules: &rules, evaluator: &evaluator)
         return rules[index].effect
     }
 
@@ -73,7 +77,7 @@ struct RecordEvaluator {
         _ index: Int, _ values: [FieldValue], evaluator: inout ConditionEvaluator<O>
     ) -> Truth {
         let token = evaluator.observer.begin(.scope(index), depth: 0)
-        let truth = evaluator.evaluate(root: policy.plan.scopeRoots[index], values, depth: 1)
+        let truth = evaluator.evaluate(root: plan.scopeRoots[index], values, depth: 1)
         evaluator.observer.end(token, truth, observed: .none)
         return truth
     }
@@ -83,7 +87,6 @@ struct RecordEvaluator {
     func evaluateRule<O: ConditionObserver>(
         _ index: Int, scopes: [Truth], _ values: [FieldValue], evaluator: inout ConditionEvaluator<O>
     ) -> RuleEvaluation {
-        let plan = policy.plan
         let rule = plan.rules[index]
         let ruleToken = evaluator.observer.begin(.rule(index), depth: 0)
         let scopeToken = evaluator.observer.begin(.ruleScope(index), depth: 1)
@@ -117,11 +120,13 @@ struct RecordEvaluator {
         return evaluation
     }
 
+    /// Judges the exemptions `values` claims and turns the results of the rules they waive.
     private func applyExemptions<O: ConditionObserver>(
-        claimed: FieldValue, judge: ExemptionJudge, rules: inout [RuleEvaluation],
+        _ values: [FieldValue], buyer: BuyerResolution, day: Day?, rules: inout [RuleEvaluation],
         evaluator: inout ConditionEvaluator<O>
     ) -> [ExemptionVerdict] {
-        guard case .list(let claims) = claimed, !claims.isEmpty else { return [] }
+        guard case .list(let claims) = values[policy.slots.exemptions], !claims.isEmpty else { return [] }
+        let judge = ExemptionJudge(policy: policy, values: values, buyer: buyer, day: day)
         var verdicts: [ExemptionVerdict] = []
         var seen = Set<String>()
         for claim in claims {
