@@ -23,18 +23,8 @@ import Testing
     /// Records of the benchmark's generator (`kensa-bench generate`), which mixes every buyer, maker, list shape
     /// and consultation status the jp policy tells apart.
     @Test func generatedRecordsAgree() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-fast-path-\(getpid()).jsonl")
+        let file = try GeneratedRecords.file(count: 3000, seed: 11)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        let binary = Bundle.main.bundleURL.appendingPathComponent("kensa-bench")
-        process.executableURL =
-            FileManager.default.fileExists(atPath: binary.path)
-            ? binary : Golden.packageRoot.appendingPathComponent(".build/debug/kensa-bench")
-        process.arguments = ["generate", "3000", file.path, "--seed", "11"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
         #expect(try Self.compare(set: "jp", records: file.path, format: .jsonl, asOf: nil) == 3000)
     }
 

@@ -35,18 +35,7 @@ struct DecisionLineWriter {
                 if position > 0 { sink.append(UInt8(ascii: ",")) }
                 sink.append(ruleIDs[rule])
             }
-            sink.append("],\"exemptions_applied\":[")
-            for (position, exemption) in exemptionsApplied.enumerated() {
-                if position > 0 { sink.append(UInt8(ascii: ",")) }
-                sink.append(UInt8(ascii: "\""))
-                sink.append(escaped: exemption)
-                sink.append(UInt8(ascii: "\""))
-            }
-            sink.append("],\"reasons\":[")
-            for (position, reason) in reasons.enumerated() {
-                if position > 0 { sink.append(UInt8(ascii: ",")) }
-                sink.append(reason.json)
-            }
+            sink.appendExemptionsAndReasons(exemptionsApplied, reasons)
             sink.append(policyAndJudgedAt)
             sink.appendJudgedAt(judgedAt, line: line)
             sink.append("}\n")

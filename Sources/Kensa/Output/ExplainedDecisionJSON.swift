@@ -22,18 +22,7 @@ struct ExplainedDecisionJSON {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             store.write(fragments.ruleIDs[rule], to: &bytes)
         }
-        bytes.append("],\"exemptions_applied\":[")
-        for (position, exemption) in exemptionsApplied.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(escaped: exemption)
-            bytes.append(UInt8(ascii: "\""))
-        }
-        bytes.append("],\"reasons\":[")
-        for (position, reason) in reasons.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(reason.json)
-        }
+        bytes.appendExemptionsAndReasons(exemptionsApplied, reasons)
         store.write(fragments.policyAndJudgedAt, to: &bytes)
         bytes.appendJudgedAt(judgedAt, line: line)
         bytes.append(",\"trace\":[")
