@@ -29,8 +29,8 @@ extension Decider {
 
     /// Decides one record and appends its decision with the full trace as compact JSON (with a newline for JSON
     /// Lines): the bytes of `DecisionJSON.append(decide(record, asOf: asOf, explain: true), …)`, written from the
-    /// policy's pre-rendered fragments (`ExplainedDecisionJSON`, `TraceJSONWriter`) instead of a `Decision` and a
-    /// list of events. `decide --explain` writes with this.
+    /// decision's parts (`DecisionLineWriter`) and the policy's pre-rendered fragments (`TraceJSONWriter`) instead of
+    /// a `Decision` and a list of events. `decide --explain` writes with this.
     ///
     /// The decision's pieces are staged in a `JSONByteSink` and reach `bytes` a few kilobytes at a time.
     package func appendExplained(_ record: consuming Record, asOf: Day?, newline: Bool, to bytes: inout [UInt8]) {
@@ -48,16 +48,19 @@ extension Decider {
                 policy: policy, values: values, evaluation: evaluation, recorder: recorded, cache: conditionTexts,
                 names: names),
             buyerEvents: buyerEvents)
-        let decision = ExplainedDecisionJSON(fragments: traceFragments)
         let (decidingRules, reasons) = (writer.decidingRules(), writer.reasons(cache: reasonCache))
         // A few kilobytes, on the stack: staged pieces stay in the first-level cache.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { staging in
             var sink = JSONByteSink(staging: staging)
             swap(&sink.output, &bytes)
-            decision.append(
+            lineWriter.appendMembers(
                 id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decidingRules,
                 exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
-                line: line, newline: newline, to: &sink, trace: trace.append(to:))
+                line: line, to: &sink)
+            sink.append(",\"trace\":[")
+            trace.append(to: &sink)
+            sink.append("]}")
+            if newline { sink.append(0x0A) }
             sink.flush()
             swap(&sink.output, &bytes)
         }

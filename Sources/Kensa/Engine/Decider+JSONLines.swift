@@ -17,7 +17,7 @@ extension Decider {
         recordShape = observer.shape
         let quotesOnlyItsShape =
             evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil
-            && !InvalidValues.any(in: evaluation.values)
+            && !evaluation.hasInvalidValues
         let decision: ShapedDecision
         if quotesOnlyItsShape, !recordShape.sawVendor,
             let known = shapes.decision(events: recordShape.events, filled: filled)

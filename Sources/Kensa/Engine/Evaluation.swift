@@ -2,6 +2,8 @@
 struct Evaluation {
     /// The record's values as evaluated (the buyer's entity class settled by the registry).
     var values: [FieldValue]
+    /// Whether some value cannot be used (see ``InvalidValues``).
+    var hasInvalidValues: Bool
     /// Slots (below 64) the record left out and the layout filled with a default or a stand-in field.
     var filled: UInt64 = 0
     /// Truth of each scope, by scope index.

@@ -31,11 +31,12 @@ struct RecordEvaluator {
         case .unknown: outcome = .reviewRequired
         case .yes: outcome = rules.lazy.compactMap(\.effect).reduce(.permitted, max)
         }
-        if outcome == .permitted && InvalidValues.any(in: values) { outcome = .reviewRequired }
+        let hasInvalidValues = InvalidValues.any(in: values)
+        if outcome == .permitted && hasInvalidValues { outcome = .reviewRequired }
         observer = evaluator.observer
         return Evaluation(
-            values: values, scopes: scopes, inScope: inScope, rules: rules, exemptions: verdicts, buyer: buyer,
-            day: day, outcome: outcome)
+            values: values, hasInvalidValues: hasInvalidValues, scopes: scopes, inScope: inScope, rules: rules,
+            exemptions: verdicts, buyer: buyer, day: day, outcome: outcome)
     }
 
     /// The effect of one rule on a record whose scopes' truths are already known, after the exemptions it claims:

@@ -1,9 +1,9 @@
-/// Writes a decision as one line of JSON Lines straight from its parts, byte for byte what ``DecisionJSON`` writes
-/// for the same decision: the batch path, which writes millions of lines, skips building a ``Decision`` and
-/// writes every fixed part (the policy, rule ids, cached reason lines) from bytes made once, through a
-/// ``JSONByteSink``.
+/// Writes a decision as compact JSON straight from its parts, byte for byte what ``DecisionJSON`` writes for the
+/// same decision: the batch paths of `kensa decide` (with and without `--explain`), which write millions of
+/// decisions, skip building a ``Decision`` and write every fixed part (the policy, rule ids, cached reason lines)
+/// from bytes made once, through a ``JSONByteSink``.
 struct DecisionLineWriter {
-    /// `"outcome":"…","decided_by":[` for each outcome, by raw value.
+    /// `","outcome":"…","decided_by":[` for each outcome, by raw value (the id's closing quote first).
     private let outcomeKeys: [[UInt8]]
     /// Each rule's id as a JSON string.
     private let ruleIDs: [[UInt8]]
@@ -20,7 +20,7 @@ struct DecisionLineWriter {
         policyAndJudgedAt = Array("],".utf8) + writer.bytes + Array(",\"judged_at\":".utf8)
     }
 
-    /// Appends the decision, ending with a newline.
+    /// Appends the decision without a trace, ending with a newline: one line of JSON Lines.
     func append(
         id: String, outcome: Outcome, decidingRules: [Int], exemptionsApplied: [String], reasons: [ReasonLine],
         judgedAt: Day?, line: Int?, to bytes: inout [UInt8]
@@ -28,19 +28,51 @@ struct DecisionLineWriter {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2_048) { staging in
             var sink = JSONByteSink(staging: staging)
             swap(&sink.output, &bytes)
-            sink.append("{\"id\":\"")
-            sink.append(escaped: id)
-            sink.append(outcomeKeys[outcome.rawValue])
-            for (position, rule) in decidingRules.enumerated() {
-                if position > 0 { sink.append(UInt8(ascii: ",")) }
-                sink.append(ruleIDs[rule])
-            }
-            sink.appendExemptionsAndReasons(exemptionsApplied, reasons)
-            sink.append(policyAndJudgedAt)
-            sink.appendJudgedAt(judgedAt, line: line)
+            appendMembers(
+                id: id, outcome: outcome, decidingRules: decidingRules, exemptionsApplied: exemptionsApplied,
+                reasons: reasons, judgedAt: judgedAt, line: line, to: &sink)
             sink.append("}\n")
             sink.flush()
             swap(&sink.output, &bytes)
+        }
+    }
+
+    /// Appends the decision's opening brace and every member before `trace`, without closing it: what the plain
+    /// and the explained decision share.
+    func appendMembers(
+        id: String, outcome: Outcome, decidingRules: [Int], exemptionsApplied: [String], reasons: [ReasonLine],
+        judgedAt: Day?, line: Int?, to sink: inout JSONByteSink
+    ) {
+        sink.append("{\"id\":\"")
+        sink.append(escaped: id)
+        sink.append(outcomeKeys[outcome.rawValue])
+        for (position, rule) in decidingRules.enumerated() {
+            if position > 0 { sink.append(UInt8(ascii: ",")) }
+            sink.append(ruleIDs[rule])
+        }
+        sink.append("],\"exemptions_applied\":[")
+        for (position, exemption) in exemptionsApplied.enumerated() {
+            if position > 0 { sink.append(UInt8(ascii: ",")) }
+            sink.append(UInt8(ascii: "\""))
+            sink.append(escaped: exemption)
+            sink.append(UInt8(ascii: "\""))
+        }
+        sink.append("],\"reasons\":[")
+        for (position, reason) in reasons.enumerated() {
+            if position > 0 { sink.append(UInt8(ascii: ",")) }
+            sink.append(reason.json)
+        }
+        sink.append(policyAndJudgedAt)
+        if let judgedAt {
+            sink.append(UInt8(ascii: "\""))
+            sink.append(day: judgedAt)
+            sink.append(UInt8(ascii: "\""))
+        } else {
+            sink.append("null")
+        }
+        if let line {
+            sink.append(",\"line\":")
+            sink.append(int: line)
         }
     }
 

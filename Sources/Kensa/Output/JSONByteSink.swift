@@ -67,19 +67,8 @@ struct JSONByteSink: ~Copyable {
 
     /// Appends `YYYY-MM-DD`, without quotes, as `JSONWriter.appendDigits(of:to:)`.
     mutating func append(day: Day) {
-        let (year, month, date) = day.components
         if capacity - count < 10 { flush() }
-        let out = staging + count
-        out[0] = UInt8(48 + (year / 1000) % 10)
-        out[1] = UInt8(48 + (year / 100) % 10)
-        out[2] = UInt8(48 + (year / 10) % 10)
-        out[3] = UInt8(48 + year % 10)
-        out[4] = UInt8(ascii: "-")
-        out[5] = UInt8(48 + (month / 10) % 10)
-        out[6] = UInt8(48 + month % 10)
-        out[7] = UInt8(ascii: "-")
-        out[8] = UInt8(48 + (date / 10) % 10)
-        out[9] = UInt8(48 + date % 10)
+        JSONWriter.writeDigits(of: day, to: staging + count)
         count += 10
     }
 

@@ -71,17 +71,25 @@ struct JSONWriter {
 
     /// Appends `YYYY-MM-DD`, without quotes.
     static func appendDigits(of day: Day, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            writeDigits(of: day, to: buffer.baseAddress!)
+            bytes.append(contentsOf: buffer)
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` (ten bytes) at `out`.
+    static func writeDigits(of day: Day, to out: UnsafeMutablePointer<UInt8>) {
         let (year, month, date) = day.components
-        bytes.append(UInt8(48 + year / 1000 % 10))
-        bytes.append(UInt8(48 + year / 100 % 10))
-        bytes.append(UInt8(48 + year / 10 % 10))
-        bytes.append(UInt8(48 + year % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(UInt8(48 + month / 10))
-        bytes.append(UInt8(48 + month % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(UInt8(48 + date / 10))
-        bytes.append(UInt8(48 + date % 10))
+        out[0] = UInt8(48 + year / 1000 % 10)
+        out[1] = UInt8(48 + year / 100 % 10)
+        out[2] = UInt8(48 + year / 10 % 10)
+        out[3] = UInt8(48 + year % 10)
+        out[4] = UInt8(ascii: "-")
+        out[5] = UInt8(48 + month / 10 % 10)
+        out[6] = UInt8(48 + month % 10)
+        out[7] = UInt8(ascii: "-")
+        out[8] = UInt8(48 + date / 10 % 10)
+        out[9] = UInt8(48 + date % 10)
     }
 
     /// `"key": "value"`, skipped when the value is nil.

@@ -131,7 +131,7 @@ final class DecisionWriter {
     }
 
     private func invalidValues() -> [String] {
-        guard InvalidValues.any(in: values) else { return [] }
+        guard evaluation.hasInvalidValues else { return [] }
         var notes: [String] = []
         func scan(_ values: [FieldValue], _ layout: RecordLayout, prefix: String) {
             for (slot, value) in values.enumerated() {

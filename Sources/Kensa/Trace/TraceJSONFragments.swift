@@ -78,12 +78,6 @@ final class TraceJSONFragments: Sendable {
     let groupNames: [TraceJSONTemplate]
     let groupOrigins: [TraceJSONTemplate]
     let memberNames: [TraceJSONTemplate]
-    /// `,"outcome":"…","decided_by":[` for each outcome, by raw value: the decision around the trace.
-    let outcomes: [TraceJSONTemplate]
-    /// Each rule's id as a JSON string, for `decided_by`.
-    let ruleIDs: [TraceJSONTemplate]
-    /// `],"policy":{…},"judged_at":`, the same for every decision of the policy.
-    let policyAndJudgedAt: TraceJSONTemplate
 
     /// The fragments of `policy`, or nil in the unlikely case that its texts hold the noncharacters that mark
     /// holes while templates are cut (U+10FFFE, U+10FFFF): the fragments are made with each, and kept only when
@@ -137,17 +131,6 @@ final class TraceJSONFragments: Sendable {
         groupNames = policy.vendors.groups.map { builder.add(escaped: $0.name) }
         groupOrigins = policy.vendors.groups.map { builder.add(escaped: $0.origin) }
         memberNames = policy.vendors.members.map { builder.add(escaped: $0.name) }
-        outcomes = Outcome.allCases.sorted { $0.rawValue < $1.rawValue }.map {
-            builder.add(json: Array(",\"outcome\":\"\($0.name)\",\"decided_by\":[".utf8))
-        }
-        ruleIDs = policy.rules.map { rule in
-            var writer = JSONWriter()
-            writer.string(rule.id)
-            return builder.add(json: writer.bytes)
-        }
-        var writer = JSONWriter()
-        DecisionJSON.write(policy.info, to: &writer)
-        policyAndJudgedAt = builder.add(json: Array("],".utf8) + writer.bytes + Array(",\"judged_at\":".utf8))
         store = TraceJSONTemplateStore(builder)
     }
 
