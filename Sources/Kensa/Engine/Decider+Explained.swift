@@ -47,7 +47,7 @@ extension Decider {
             builder: TraceBuilder(
                 policy: policy, values: values, evaluation: evaluation, recorder: recorded, cache: conditionTexts,
                 names: names),
-            buyerEvents: buyerEvents)
+            buyerEvents: buyerEvents, segments: traceSegments)
         let (decidingRules, reasons) = (writer.decidingRules(), writer.reasons(cache: reasonCache))
         // A few kilobytes, on the stack: staged pieces stay in the first-level cache.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { staging in

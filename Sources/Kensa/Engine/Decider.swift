@@ -15,6 +15,7 @@ public final class Decider {
     let shapes = ShapeCache()
     let lineShapes = LineShapeCache()
     let buyerEvents = BuyerEventCache()
+    let traceSegments = TraceSegmentCache()
     /// The batch path's shape buffers, kept between records so recording a shape allocates nothing.
     var recordShape = RecordShape()
     /// The policy's trace events as JSON, rendered once, for `appendExplained`.

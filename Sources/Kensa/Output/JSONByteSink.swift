@@ -19,6 +19,9 @@ struct JSONByteSink: ~Copyable {
         capacity = staging.count
     }
 
+    /// How many bytes were appended: those in `output` and those staged.
+    var writtenCount: Int { output.count + count }
+
     /// Appends what is staged to `output`.
     mutating func flush() {
         output.append(contentsOf: UnsafeBufferPointer(start: staging, count: count))

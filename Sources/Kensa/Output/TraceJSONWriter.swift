@@ -1,37 +1,33 @@
-/// Writes the events of one decision's trace as JSON, straight from the steps the evaluation recorded and the
-/// policy's pre-rendered `TraceJSONFragments`: the fast path of `decide --explain`.
+/// Writes the events of one decision's trace as JSON, straight from the steps the evaluation recorded: the fast
+/// path of `decide --explain`.
 ///
 /// It writes the same bytes as building the `[TraceEvent]` list with `TraceBuilder` and writing each event with
-/// `DecisionJSON`, but per event it only picks a template and fills its holes. No String or event is made, except
-/// for the buyer, claimed exemptions, waivers, numbers, and rule-scope steps of rules outside their window.
+/// `DecisionJSON`. Each scope's and rule's events come from a ``TraceSegmentCache``, rendered once per segment shape
+/// by ``TraceSegmentRenderer``; per record only the holes are written: the values tests saw, list entries' parts, and
+/// waiver and window sentences. No String or event is made, except for the buyer, claimed exemptions, numbers,
+/// waivers and windows.
 struct TraceJSONWriter {
     let fragments: TraceJSONFragments
     /// Holds the policy, evaluation and recorded steps, and builds the events the fast path does not template.
     let builder: TraceBuilder
     /// Buyer events already written, by what they say.
     let buyerEvents: BuyerEventCache
+    let segments: TraceSegmentCache
     private var store: TraceJSONTemplateStore { fragments.store }
     private var policy: CompiledPolicy { builder.policy }
     private var evaluation: Evaluation { builder.evaluation }
     private var recorder: RecordedTrace { builder.recorder }
 
-    /// A step still open while the steps under it are written.
-    private struct Open {
-        var depth: Int
-        /// The condition this step is about, or -1.
-        var condition: Int
-        /// The nearest element above or at this step: its list's condition (or -1) and its index.
-        var list: Int
-        var element: Int
-    }
-
     /// Appends the trace's events, separated by commas, without the surrounding brackets.
     func append(to bytes: inout JSONByteSink) {
         buyerEvents.append(for: builder, to: &bytes) { Self.append(builder.buyerEvent(), to: &$0) }
         recorder.steps.withUnsafeBufferPointer { steps in
-            // The open steps, deepest last: at most one per step.
-            withUnsafeTemporaryAllocation(of: Open.self, capacity: steps.count + 1) { open in
-                appendSteps(steps, open: open, to: &bytes)
+            var start = 0
+            while start < steps.count {
+                var end = start + 1
+                while end < steps.count, steps[end].depth > 0 { end += 1 }
+                appendSegment(steps, start..<end, to: &bytes)
+                start = end
             }
         }
         for verdict in evaluation.exemptions {
@@ -40,129 +36,100 @@ struct TraceJSONWriter {
         }
     }
 
-    /// Appends the event of each recorded step, keeping in `open` the steps each one is nested in.
-    private func appendSteps(
-        _ steps: UnsafeBufferPointer<RecordedTrace.Step>, open: UnsafeMutableBufferPointer<Open>,
-        to bytes: inout JSONByteSink
+    /// Appends the events of one scope or rule, rendering them first when the cache has not seen their shape.
+    private func appendSegment(
+        _ steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>, to bytes: inout JSONByteSink
     ) {
+        fillKey(steps, segment)
+        let cached: TraceSegmentCache.Segment
+        if let known = segments.segment() {
+            cached = known
+        } else {
+            let (rendered, holes) = TraceSegmentRenderer(fragments: fragments, evaluation: evaluation)
+                .render(steps, segment: segment)
+            cached = segments.remember(rendered, holes: holes)
+        }
         let values = evaluation.values
-        var openCount = 0
-        for index in steps.indices {
-            let depth = steps[index].depth
-            let truth = steps[index].truth
-            while openCount > 0, open[openCount - 1].depth >= depth { openCount -= 1 }
-            let parent = openCount > 0 ? open[openCount - 1] : Open(depth: -1, condition: -1, list: -1, element: 0)
-            var this = Open(depth: depth, condition: -1, list: parent.list, element: parent.element)
-            bytes.append(UInt8(ascii: ","))
-            switch steps[index].subject {
+        segments.write(cached, to: &bytes) { piece, bytes in
+            fill(piece, steps: steps, segmentStart: segment.lowerBound, values: values, to: &bytes)
+        }
+    }
+
+    /// Sets the cache's key to the segment's shape: all that its rendering depends on (see ``TraceSegmentCache``).
+    private func fillKey(_ steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>) {
+        segments.key.removeAll(keepingCapacity: true)
+        for index in segment {
+            let step = steps[index]
+            var head = UInt32(truncatingIfNeeded: step.depth) & 0xFFFF | UInt32(step.truth.rawValue) << 16
+            let subject: UInt32
+            switch step.subject {
             case .condition(let info):
-                this.condition = info
-                appendCondition(info, step: steps.baseAddress! + index, values: values, under: parent, to: &bytes)
+                let variant = TraceSegmentRenderer.listVariant(fragments.conditions[info], values: evaluation.values)
+                head |= 1 << 24 | variant << 20
+                subject = UInt32(truncatingIfNeeded: info)
             case .element(let element):
-                if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
-                appendElement(element, depth: depth, truth: truth, list: parent.condition, values: values, to: &bytes)
+                head |= 2 << 24
+                subject = UInt32(truncatingIfNeeded: element)
             case .scope(let scope):
-                store.write(fragments.scopes[scope][truth], to: &bytes) { _, bytes in bytes.append(int: depth) }
+                head |= 3 << 24
+                subject = UInt32(truncatingIfNeeded: scope)
             case .ruleScope(let rule):
-                appendRuleScope(rule, depth: depth, truth: truth, to: &bytes)
+                let outsideWindow = TraceSegmentRenderer.isOutsideWindow(
+                    rule, fragments: fragments, evaluation: evaluation)
+                head |= 4 << 24 | (outsideWindow ? 1 << 20 : 0)
+                subject = UInt32(truncatingIfNeeded: rule)
             case .rule(let rule):
-                appendRule(rule, depth: depth, to: &bytes)
+                let result = evaluation.rules[rule]
+                head |= 5 << 24 | (result.waiver == nil ? 0 : 1 << 20)
+                subject =
+                    UInt32(truncatingIfNeeded: rule) << 12
+                    | UInt32(truncatingIfNeeded: TraceJSONFragments.verdictIndex(RuleVerdict(result))) << 3
+                    | UInt32(truncatingIfNeeded: result.effect.map { $0.rawValue + 1 } ?? 0)
             case .exception(let rule, let exception):
-                let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
-                store.write(events[truth], to: &bytes) { _, bytes in bytes.append(int: depth) }
+                head |= 6 << 24
+                subject = UInt32(truncatingIfNeeded: rule) << 12 | UInt32(truncatingIfNeeded: exception)
             }
-            open.initializeElement(at: openCount, to: this)
-            openCount += 1
+            segments.key.append(head)
+            segments.key.append(subject)
         }
     }
 
-    private func appendCondition(
-        _ info: Int, step: UnsafePointer<RecordedTrace.Step>, values: [FieldValue], under parent: Open,
-        to bytes: inout JSONByteSink
+    /// Writes what fills a segment's hole for this record.
+    private func fill(
+        _ piece: TraceSegmentCache.Piece, steps: UnsafeBufferPointer<RecordedTrace.Step>, segmentStart: Int,
+        values: [FieldValue], to bytes: inout JSONByteSink
     ) {
-        let condition = fragments.conditions[info]
-        let (depth, truth) = (step.pointee.depth, step.pointee.truth)
-        var template = condition.events[truth]
-        if condition.listSlot >= 0 {
-            switch values[condition.listSlot] {
-            case .objects(let elements) where elements.isEmpty: template = condition.noEntries[truth]
-            case .missing: template = condition.notGiven[truth]
-            default: break
+        switch piece.hole {
+        case .actual:
+            let condition = fragments.conditions[Int(piece.second)]
+            let wording = TraceValueJSON(fragments: fragments)
+            switch steps[segmentStart + Int(piece.first)].observed {
+            case .field(let value): wording.append(value, firstChoice: condition.firstChoice, to: &bytes)
+            case .vendor(let value, let sighting): wording.appendVendor(value, sighting, to: &bytes)
+            case .none: return
             }
-        }
-        store.write(template, to: &bytes) { hole, bytes in
-            switch hole {
-            case .depth:
-                bytes.append(int: depth)
-            case .prefix where parent.list >= 0:
-                store.write(fragments.conditions[parent.list].path, to: &bytes)
-                bytes.append(UInt8(ascii: "["))
-                bytes.append(int: parent.element)
-                bytes.append("].")
-            case .actual:
-                let wording = TraceValueJSON(fragments: fragments)
-                switch step.pointee.observed {
-                case .field(let value): wording.append(value, firstChoice: condition.firstChoice, to: &bytes)
-                case .vendor(let value, let sighting): wording.appendVendor(value, sighting, to: &bytes)
-                case .none: return
-                }
-                if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
-                    store.write(condition.standIn, to: &bytes)
-                }
-            default:
-                break
+            if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
+                store.write(condition.standIn, to: &bytes)
             }
-        }
-    }
-
-    private func appendElement(
-        _ element: Int, depth: Int, truth: Truth, list: Int, values: [FieldValue], to bytes: inout JSONByteSink
-    ) {
-        store.write(fragments.elements[truth], to: &bytes) { hole, bytes in
-            guard hole == .text else { return bytes.append(int: depth) }
-            bytes.append("entry ")
-            bytes.append(int: element)
-            guard list >= 0, case let condition = fragments.conditions[list], condition.listSlot >= 0,
-                condition.partSlot >= 0, case .objects(let elements) = values[condition.listSlot],
+        case .elementPart:
+            let condition = fragments.conditions[Int(piece.first)]
+            let element = Int(piece.second)
+            guard condition.listSlot >= 0, condition.partSlot >= 0,
+                case .objects(let elements) = values[condition.listSlot],
                 elements.indices.contains(element), case .text(let part) = elements[element][condition.partSlot]
             else { return }
             bytes.append(": part \\\"")
             bytes.append(escaped: part)
             bytes.append("\\\"")
-        }
-    }
-
-    private func appendRuleScope(_ index: Int, depth: Int, truth: Truth, to bytes: inout JSONByteSink) {
-        let window = TraceEvent.ruleWindowSentence(
-            policy.rules[index], inForce: evaluation.rules[index].inForce, day: evaluation.day)
-        let events = window == nil ? fragments.rules[index].scopeEvents : fragments.ruleScopeSentences
-        store.write(events[truth], to: &bytes) { hole, bytes in
-            if hole == .text, let window {
-                bytes.append(escaped: window)
-            } else {
-                bytes.append(int: depth)
-            }
-        }
-    }
-
-    private func appendRule(_ index: Int, depth: Int, to bytes: inout JSONByteSink) {
-        let result = evaluation.rules[index]
-        let rule = fragments.rules[index]
-        let effect = result.effect
-        let events = effect == nil ? rule.events : rule.eventsWithEffect
-        store.write(events[result.truth], to: &bytes) { hole, bytes in
-            switch hole {
-            case .text:
-                let verdict = rule.firstVerdict + TraceJSONFragments.verdictIndex(RuleVerdict(result))
-                store.write(fragments.verdicts[verdict], to: &bytes)
-                if result.waiver != nil {
-                    bytes.append(escaped: RuleVerdict.waiverSentence(result, in: policy))
-                }
-            case .effect:
-                if let effect { bytes.append(escaped: effect.name) }
-            default:
-                bytes.append(int: depth)
-            }
+        case .window:
+            let index = Int(piece.first)
+            let window = TraceEvent.ruleWindowSentence(
+                policy.rules[index], inForce: evaluation.rules[index].inForce, day: evaluation.day)
+            bytes.append(escaped: window ?? "")
+        case .waiver:
+            bytes.append(escaped: RuleVerdict.waiverSentence(evaluation.rules[Int(piece.first)], in: policy))
+        case .none:
+            break
         }
     }
 

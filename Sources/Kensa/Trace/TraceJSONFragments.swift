@@ -58,6 +58,8 @@ final class TraceJSONFragments: Sendable {
         let firstVerdict: Int
         /// The first of the rule's exceptions in `exceptions`.
         let firstException: Int
+        /// Whether the rule has an effective window, which its rule-scope event names when it is not in force.
+        let hasWindow: Bool
     }
 
     let store: TraceJSONTemplateStore
@@ -120,7 +122,7 @@ final class TraceJSONFragments: Sendable {
                         .ruleScope(
                             depth: depth, truth: $0, text: TraceEvent.ruleScopeSentence(rule, truth: $0, in: policy)))
                 },
-                firstVerdict: firstVerdict, firstException: firstException)
+                firstVerdict: firstVerdict, firstException: firstException, hasWindow: rule.windowText != nil)
         }
         self.verdicts = verdicts
         self.exceptions = exceptions

@@ -1,0 +1,108 @@
+/// The JSON of trace segments (one scope's or one rule's events) by segment shape, with holes where the record's
+/// own values go: the fast path of `decide --explain`.
+///
+/// A segment's events are fixed, byte for byte, by its shape (each step's subject, depth and result, which list
+/// conditions met an empty or absent list, each rule's verdict, effect and whether a waiver or window sentence is
+/// said) except for what the record holds: the values tests saw, the parts of list entries, and the waiver and window
+/// sentences, which name exemptions and dates. A batch meets the same few thousand shapes over and over, so each is
+/// rendered once (``TraceSegmentRenderer``) and afterwards written as a few copies with the holes filled.
+///
+/// Bounded: when it holds `capacity` segments or `byteLimit` bytes it starts again empty, so memory stays flat.
+final class TraceSegmentCache {
+    /// What fills a hole, per record.
+    enum Hole: UInt8 {
+        /// No hole: after a segment's last piece.
+        case none
+        /// The value a test saw, worded: `first` is the step's offset in the segment, `second` its condition.
+        case actual
+        /// `: part \"…\"` after "entry N" of a list entry: `first` is the list's condition, `second` the entry.
+        case elementPart
+        /// The sentence of a rule outside its window: `first` is the rule.
+        case window
+        /// The sentence of the exemption that waived a rule: `first` is the rule.
+        case waiver
+    }
+
+    /// Static bytes of a rendered segment, then the hole that follows them.
+    struct Piece {
+        var start: Int32
+        var end: Int32
+        var hole: Hole
+        var first: Int32
+        var second: Int32
+    }
+
+    /// A hole in a segment being rendered: where it is in the rendered bytes, and what fills it.
+    struct Mark {
+        var offset: Int
+        var hole: Hole
+        var first: Int32
+        var second: Int32
+    }
+
+    /// Where a segment's pieces are.
+    struct Segment {
+        var first: Int32
+        var count: Int32
+    }
+
+    // Unchecked exclusivity: a cache serves one decider, on one thread, and the checks cost as much as a lookup.
+    @exclusivity(unchecked) private var segments: ByteTable<Segment>
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var pieces: [Piece] = []
+    @exclusivity(unchecked) private var count = 0
+    private let capacity: Int
+    private let byteLimit: Int
+    /// The key being built, kept between lookups so that building one allocates nothing.
+    @exclusivity(unchecked) var key: [UInt32] = []
+
+    init(capacity: Int = 8_192, byteLimit: Int = 16 << 20) {
+        self.capacity = capacity
+        self.byteLimit = byteLimit
+        segments = ByteTable(capacity: capacity)
+        key.reserveCapacity(256)
+    }
+
+    /// The segment rendered for `key`, if any.
+    func segment() -> Segment? {
+        key.withUnsafeBytes { segments.value(for: $0) }
+    }
+
+    /// Keeps a segment rendered for `key`: its bytes and the holes in them.
+    func remember(_ rendered: [UInt8], holes: [Mark]) -> Segment {
+        if count >= capacity || bytes.count + rendered.count > byteLimit {
+            segments = ByteTable(capacity: capacity)
+            bytes.removeAll(keepingCapacity: true)
+            pieces.removeAll(keepingCapacity: true)
+            count = 0
+        }
+        let base = Int32(bytes.count)
+        let segment = Segment(first: Int32(pieces.count), count: Int32(holes.count + 1))
+        var start: Int32 = 0
+        for mark in holes {
+            let end = Int32(mark.offset)
+            pieces.append(
+                Piece(start: base + start, end: base + end, hole: mark.hole, first: mark.first, second: mark.second))
+            start = end
+        }
+        pieces.append(Piece(start: base + start, end: base + Int32(rendered.count), hole: .none, first: 0, second: 0))
+        bytes.append(contentsOf: rendered)
+        key.withUnsafeBytes { segments.insert(segment, for: $0) }
+        count += 1
+        return segment
+    }
+
+    /// Appends `segment`, asking `fill` to write each hole in turn.
+    @inline(__always)
+    func write(_ segment: Segment, to output: inout JSONByteSink, fill: (Piece, inout JSONByteSink) -> Void) {
+        bytes.withUnsafeBufferPointer { bytes in
+            pieces.withUnsafeBufferPointer { pieces in
+                for index in Int(segment.first)..<Int(segment.first + segment.count) {
+                    let piece = pieces[index]
+                    output.append(bytes.baseAddress! + Int(piece.start), count: Int(piece.end - piece.start))
+                    if piece.hole != .none { fill(piece, &output) }
+                }
+            }
+        }
+    }
+}
