@@ -29,11 +29,11 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
                 result = isAll ? min(result, truth) : max(result, truth)
                 if result == settled && !Observer.evaluatesEverything { break }
             }
-            observer.end(token, result, observed: .none)
+            observer.end(token, result)
             return result
         case .not:
             let result = run(Int(node.first), values, depth: depth + 1).negated
-            observer.end(token, result, observed: .none)
+            observer.end(token, result)
             return result
         case .field:
             let slot = Int(node.slot)
@@ -44,7 +44,7 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             } else {
                 result = FieldTestEvaluation.evaluate(program.fieldTests[Int(node.first)], values[slot])
             }
-            observer.end(token, result, observed: .field(values[slot]))
+            observer.endTest(token, result, saw: .field(slot: node.slot), in: values)
             return result
         case .vendor:
             let slot = Int(node.slot)
@@ -52,16 +52,16 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             var serial: UInt64?
             let result = evaluateVendor(
                 program.vendorTests[Int(node.first)], values[slot], sighting: &sighting, serial: &serial)
-            if let serial { observer.sawVendorName(serial) }
-            observer.end(token, result, observed: .vendor(values[slot], sighting))
+            observer.endTest(
+                token, result, saw: .vendor(slot: node.slot, sighting: sighting, serial: serial), in: values)
             return result
         case .some, .every:
             let result = runQuantified(
                 every: node.operation == .every, values[Int(node.slot)], inner: Int(node.first), depth: depth)
-            observer.end(token, result, observed: .none)
+            observer.end(token, result)
             return result
         case .invalid:
-            observer.end(token, .unknown, observed: .none)
+            observer.end(token, .unknown)
             return .unknown
         }
     }
@@ -72,7 +72,7 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         for (index, element) in elements.enumerated() {
             let elementToken = observer.begin(.element(index), depth: depth + 1)
             let truth = run(inner, element, depth: depth + 2)
-            observer.end(elementToken, truth, observed: .none)
+            observer.end(elementToken, truth)
             result = every ? min(result, truth) : max(result, truth)
             if !Observer.evaluatesEverything && result == (every ? .no : .yes) { break }
         }

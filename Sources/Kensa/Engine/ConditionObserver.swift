@@ -7,15 +7,10 @@ protocol ConditionObserver {
 
     /// Something to explain starts; returns a token for `end`.
     mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int
-    /// It ends with its truth and, for a test, what the record held.
-    mutating func end(_ token: Int, _ truth: Truth, observed: @autoclosure () -> ObservedValue)
-    /// A vendor test that looked up a name is about to end: the name's serial number (``VendorName``).
-    mutating func sawVendorName(_ serial: UInt64)
-}
-
-extension ConditionObserver {
-    /// Most observers need only the sighting `end` reports.
-    @inline(__always) mutating func sawVendorName(_ serial: UInt64) {}
+    /// It ends with its truth.
+    mutating func end(_ token: Int, _ truth: Truth)
+    /// A test ends with its truth and what it saw: a slot of `values` (the record's, or a list entry's).
+    mutating func endTest(_ token: Int, _ truth: Truth, saw observation: Observation, in values: [FieldValue])
 }
 
 /// What a trace event is about.
@@ -31,7 +26,16 @@ enum TraceSubject {
     case exception(Int, Int)
 }
 
-/// What a test saw in the record, kept only when tracing.
+/// What a test saw, without the value itself: which slot it read and, for a vendor test, what the registry made of
+/// the name. Plain data, so recording it costs no reference counting; ``RecordedTrace/observed(_:)`` gives the value.
+enum Observation {
+    case none
+    case field(slot: Int32)
+    /// `serial` is the name's serial number (``VendorName``) when the value was a name.
+    case vendor(slot: Int32, sighting: VendorSighting?, serial: UInt64?)
+}
+
+/// What a test saw in the record, with the value.
 enum ObservedValue {
     case none
     case field(FieldValue)
@@ -49,5 +53,8 @@ struct VendorSighting {
 struct SilentObserver: ConditionObserver {
     static var evaluatesEverything: Bool { false }
     @inline(__always) mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int { 0 }
-    @inline(__always) mutating func end(_ token: Int, _ truth: Truth, observed: @autoclosure () -> ObservedValue) {}
+    @inline(__always) mutating func end(_ token: Int, _ truth: Truth) {}
+    @inline(__always) mutating func endTest(
+        _ token: Int, _ truth: Truth, saw observation: Observation, in values: [FieldValue]
+    ) {}
 }

@@ -20,10 +20,11 @@ extension Decider {
         values: consuming [FieldValue], asOf: Day?, filled: UInt64
     ) -> (evaluation: Evaluation, trace: RecordedTrace) {
         let evaluator = RecordEvaluator(policy: policy, names: names)
-        var recorder = TraceRecorder<CompleteTrace>(conditions: policy.conditions)
+        var recorder = TraceRecorder<CompleteTrace>(policy: policy)
         recorder.trace.steps.reserveCapacity(2 * policy.conditions.count + 3 * policy.rules.count + 16)
         var evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
         evaluation.filled = filled
+        recorder.trace.values = evaluation.values
         return (evaluation, recorder.trace)
     }
 
@@ -41,14 +42,21 @@ extension Decider {
         let filled = record.filled
         let (evaluation, recorded) = evaluateExplained(values: record.takeValues(), asOf: asOf, filled: filled)
         let values = evaluation.values
-        let writer = DecisionWriter(policy: policy, values: values, evaluation: evaluation, recorder: recorded)
+        var shape = RecordShape()
+        swap(&shape, &explainedShape)
+        recorded.steps.withUnsafeBufferPointer { steps in
+            values.withUnsafeBufferPointer { values in
+                shape.record(complete: steps, values: values, fragments: traceFragments, evaluation: evaluation)
+            }
+        }
+        let reasons = explainedReasons(evaluation, recorded: recorded, shape: shape)
         let trace = TraceJSONWriter(
             fragments: traceFragments,
             builder: TraceBuilder(
                 policy: policy, values: values, evaluation: evaluation, recorder: recorded, cache: conditionTexts,
                 names: names),
-            buyerEvents: buyerEvents, segments: traceSegments)
-        let (decidingRules, reasons) = (writer.decidingRules(), writer.reasons(cache: reasonCache))
+            buyerEvents: buyerEvents, segments: traceSegments, shape: shape, vendorWordings: vendorWordings)
+        let decidingRules = DecisionWriter.decidingRules(evaluation)
         // A few kilobytes, on the stack: staged pieces stay in the first-level cache.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { staging in
             var sink = JSONByteSink(staging: staging)
@@ -64,5 +72,26 @@ extension Decider {
             sink.flush()
             swap(&sink.output, &bytes)
         }
+        swap(&shape, &explainedShape)
+    }
+
+    /// The reasons of an explained decision: from lines worded before for the same segment shapes when the record
+    /// quotes only its shape (as on the batch path), else worded from its trace.
+    private func explainedReasons(_ evaluation: Evaluation, recorded: RecordedTrace, shape: RecordShape) -> [ReasonLine]
+    {
+        let quotesOnlyItsShape =
+            evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil && !evaluation.hasInvalidValues
+        if quotesOnlyItsShape, let known = knownLines(evaluation, shape: shape, cache: explainedLineShapes) {
+            return known
+        }
+        let writer = DecisionWriter(
+            policy: policy, values: evaluation.values, evaluation: evaluation, recorder: recorded,
+            notingQuotedNames: quotesOnlyItsShape)
+        let reasons = writer.reasons(cache: reasonCache)
+        if quotesOnlyItsShape {
+            rememberLines(
+                reasons, of: evaluation, quoted: writer.quotedNames, shape: shape, cache: explainedLineShapes)
+        }
+        return reasons
     }
 }

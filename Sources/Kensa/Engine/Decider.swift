@@ -16,6 +16,11 @@ public final class Decider {
     let lineShapes = LineShapeCache()
     let buyerEvents = BuyerEventCache()
     let traceSegments = TraceSegmentCache()
+    let vendorWordings = VendorWordingCache()
+    /// Reason lines of explained decisions, by the shape of their complete traces' segments.
+    let explainedLineShapes = LineShapeCache()
+    /// The shape buffers of `appendExplained`, kept between records.
+    var explainedShape = RecordShape()
     /// The batch path's shape buffers, kept between records so recording a shape allocates nothing.
     var recordShape = RecordShape()
     /// The policy's trace events as JSON, rendered once, for `appendExplained`.

@@ -65,11 +65,12 @@ struct RecordEvaluator {
     func settlingTrace(scopes: [Int], rules: [Int], of evaluation: Evaluation) -> RecordedTrace {
         var evaluator = ConditionEvaluator(
             program: policy.program, names: names, day: evaluation.day,
-            observer: TraceRecorder<SettlingTrace>(conditions: policy.conditions))
+            observer: TraceRecorder<SettlingTrace>(policy: policy))
         for index in scopes { _ = evaluateScope(index, evaluation.values, evaluator: &evaluator) }
         for index in rules {
             _ = evaluateRule(index, scopes: evaluation.scopes, evaluation.values, evaluator: &evaluator)
         }
+        evaluator.observer.trace.values = evaluation.values
         return evaluator.observer.trace
     }
 
@@ -79,7 +80,7 @@ struct RecordEvaluator {
     ) -> Truth {
         let token = evaluator.observer.begin(.scope(index), depth: 0)
         let truth = evaluator.evaluate(root: plan.scopeRoots[index], values, depth: 1)
-        evaluator.observer.end(token, truth, observed: .none)
+        evaluator.observer.end(token, truth)
         return truth
     }
 
@@ -95,7 +96,7 @@ struct RecordEvaluator {
         var ruleScope = Truth.no
         for position in rule.scopes { ruleScope = max(ruleScope, scopes[plan.ruleScopes[position]]) }
         let scope = min(inForce, scopes.isEmpty ? Truth.yes : ruleScope)
-        evaluator.observer.end(scopeToken, scope, observed: .none)
+        evaluator.observer.end(scopeToken, scope)
 
         var evaluation = RuleEvaluation(scope: scope, inForce: inForce, when: .no)
         if scope != .no || O.evaluatesEverything {
@@ -105,7 +106,7 @@ struct RecordEvaluator {
             for (exceptionIndex, position) in rule.exceptions.enumerated() {
                 let token = evaluator.observer.begin(.exception(index, exceptionIndex), depth: 1)
                 let truth = evaluator.evaluate(root: plan.exceptionRoots[position], values, depth: 2)
-                evaluator.observer.end(token, truth, observed: .none)
+                evaluator.observer.end(token, truth)
                 if truth == .yes && evaluation.exception == nil {
                     evaluation.exception = exceptionIndex
                     if !O.evaluatesEverything { break }
@@ -117,7 +118,7 @@ struct RecordEvaluator {
         case .unknown: evaluation.result = .reviewRequired
         case .no: evaluation.result = nil
         }
-        evaluator.observer.end(ruleToken, evaluation.truth, observed: .none)
+        evaluator.observer.end(ruleToken, evaluation.truth)
         return evaluation
     }
 

@@ -13,6 +13,9 @@ struct TraceJSONWriter {
     /// Buyer events already written, by what they say.
     let buyerEvents: BuyerEventCache
     let segments: TraceSegmentCache
+    /// The trace's shape, segment by segment (``RecordShape/record(complete:values:fragments:evaluation:)``).
+    let shape: RecordShape
+    let vendorWordings: VendorWordingCache
     private var store: TraceJSONTemplateStore { fragments.store }
     private var policy: CompiledPolicy { builder.policy }
     private var evaluation: Evaluation { builder.evaluation }
@@ -22,12 +25,14 @@ struct TraceJSONWriter {
     func append(to bytes: inout JSONByteSink) {
         buyerEvents.append(for: builder, to: &bytes) { Self.append(builder.buyerEvent(), to: &$0) }
         recorder.steps.withUnsafeBufferPointer { steps in
-            var start = 0
-            while start < steps.count {
-                var end = start + 1
-                while end < steps.count, steps[end].depth > 0 { end += 1 }
-                appendSegment(steps, start..<end, to: &bytes)
-                start = end
+            evaluation.values.withUnsafeBufferPointer { values in
+                var start = 0
+                for segment in shape.starts.indices {
+                    var end = start + 1
+                    while end < steps.count, steps[end].depth > 0 { end += 1 }
+                    appendSegment(segment, steps: steps, start..<end, values: values, to: &bytes)
+                    start = end
+                }
             }
         }
         for verdict in evaluation.exemptions {
@@ -38,74 +43,44 @@ struct TraceJSONWriter {
 
     /// Appends the events of one scope or rule, rendering them first when the cache has not seen their shape.
     private func appendSegment(
-        _ steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>, to bytes: inout JSONByteSink
+        _ number: Int, steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>,
+        values: UnsafeBufferPointer<FieldValue>, to bytes: inout JSONByteSink
     ) {
-        fillKey(steps, segment)
+        let shaped = shape.events(ofStep: number)
         let cached: TraceSegmentCache.Segment
-        if let known = segments.segment() {
+        if let known = segments.segment(shaped: shaped) {
             cached = known
         } else {
             let (rendered, holes) = TraceSegmentRenderer(fragments: fragments, evaluation: evaluation)
                 .render(steps, segment: segment)
-            cached = segments.remember(rendered, holes: holes)
+            cached = segments.remember(rendered, holes: holes, shaped: shaped)
         }
-        let values = evaluation.values
         segments.write(cached, to: &bytes) { piece, bytes in
             fill(piece, steps: steps, segmentStart: segment.lowerBound, values: values, to: &bytes)
-        }
-    }
-
-    /// Sets the cache's key to the segment's shape: all that its rendering depends on (see ``TraceSegmentCache``).
-    private func fillKey(_ steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>) {
-        segments.key.removeAll(keepingCapacity: true)
-        for index in segment {
-            let step = steps[index]
-            var head = UInt32(truncatingIfNeeded: step.depth) & 0xFFFF | UInt32(step.truth.rawValue) << 16
-            let subject: UInt32
-            switch step.subject {
-            case .condition(let info):
-                let variant = TraceSegmentRenderer.listVariant(fragments.conditions[info], values: evaluation.values)
-                head |= 1 << 24 | variant << 20
-                subject = UInt32(truncatingIfNeeded: info)
-            case .element(let element):
-                head |= 2 << 24
-                subject = UInt32(truncatingIfNeeded: element)
-            case .scope(let scope):
-                head |= 3 << 24
-                subject = UInt32(truncatingIfNeeded: scope)
-            case .ruleScope(let rule):
-                let outsideWindow = TraceSegmentRenderer.isOutsideWindow(
-                    rule, fragments: fragments, evaluation: evaluation)
-                head |= 4 << 24 | (outsideWindow ? 1 << 20 : 0)
-                subject = UInt32(truncatingIfNeeded: rule)
-            case .rule(let rule):
-                let result = evaluation.rules[rule]
-                head |= 5 << 24 | (result.waiver == nil ? 0 : 1 << 20)
-                subject =
-                    UInt32(truncatingIfNeeded: rule) << 12
-                    | UInt32(truncatingIfNeeded: TraceJSONFragments.verdictIndex(RuleVerdict(result))) << 3
-                    | UInt32(truncatingIfNeeded: result.effect.map { $0.rawValue + 1 } ?? 0)
-            case .exception(let rule, let exception):
-                head |= 6 << 24
-                subject = UInt32(truncatingIfNeeded: rule) << 12 | UInt32(truncatingIfNeeded: exception)
-            }
-            segments.key.append(head)
-            segments.key.append(subject)
         }
     }
 
     /// Writes what fills a segment's hole for this record.
     private func fill(
         _ piece: TraceSegmentCache.Piece, steps: UnsafeBufferPointer<RecordedTrace.Step>, segmentStart: Int,
-        values: [FieldValue], to bytes: inout JSONByteSink
+        values: UnsafeBufferPointer<FieldValue>, to bytes: inout JSONByteSink
     ) {
         switch piece.hole {
-        case .actual:
+        case .actual, .entryActual:
+            let index = segmentStart + Int(piece.first)
             let condition = fragments.conditions[Int(piece.second)]
-            let wording = TraceValueJSON(fragments: fragments)
-            switch steps[segmentStart + Int(piece.first)].observed {
-            case .field(let value): wording.append(value, firstChoice: condition.firstChoice, to: &bytes)
-            case .vendor(let value, let sighting): wording.appendVendor(value, sighting, to: &bytes)
+            switch steps[index].observation {
+            case .field(let slot) where piece.hole == .actual:
+                appendActual(values[Int(slot)], firstChoice: condition.firstChoice, to: &bytes)
+            case .vendor(let slot, let sighting, let serial) where piece.hole == .actual:
+                appendVendor(values[Int(slot)], sighting, serial: serial, to: &bytes)
+            case .field(let slot):
+                appendActual(
+                    entryValue(piece, slot: slot, step: index, values: values), firstChoice: condition.firstChoice,
+                    to: &bytes)
+            case .vendor(let slot, let sighting, let serial):
+                appendVendor(
+                    entryValue(piece, slot: slot, step: index, values: values), sighting, serial: serial, to: &bytes)
             case .none: return
             }
             if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
@@ -131,6 +106,31 @@ struct TraceJSONWriter {
         case .none:
             break
         }
+    }
+
+    private func appendActual(_ value: FieldValue, firstChoice: Int, to bytes: inout JSONByteSink) {
+        TraceValueJSON(fragments: fragments).append(value, firstChoice: firstChoice, to: &bytes)
+    }
+
+    /// A vendor value as worded before for the same name and group, when it was a name.
+    private func appendVendor(
+        _ value: FieldValue, _ sighting: VendorSighting?, serial: UInt64?, to bytes: inout JSONByteSink
+    ) {
+        let wording = TraceValueJSON(fragments: fragments)
+        guard let serial else { return wording.appendVendor(value, sighting, to: &bytes) }
+        vendorWordings.append(serial: serial, sighting: sighting, to: &bytes) {
+            wording.appendVendor(value, sighting, to: &$0)
+        }
+    }
+
+    /// The value a test inside `some`/`every` read from the list entry of an `entryActual` hole.
+    private func entryValue(
+        _ piece: TraceSegmentCache.Piece, slot: Int32, step: Int, values: UnsafeBufferPointer<FieldValue>
+    ) -> FieldValue {
+        guard piece.third >= 0 else { return recorder.value(Int(slot), readBy: step) }
+        guard case .objects(let entries) = values[Int(piece.third)], entries.indices.contains(Int(piece.fourth))
+        else { return .missing }
+        return entries[Int(piece.fourth)][Int(slot)]
     }
 
     /// Appends an event built as a `TraceEvent`, as `DecisionJSON` writes it.

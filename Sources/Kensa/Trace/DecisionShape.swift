@@ -12,8 +12,6 @@ struct ShapeObserver: ConditionObserver {
 
     /// The shape, the names and the starts, reused from record to record.
     var shape: RecordShape
-    /// The serial of the name the vendor test about to end looked up.
-    private var serial: UInt64?
 
     init(reusing shape: consuming RecordShape) {
         self.shape = consume shape
@@ -40,28 +38,34 @@ struct ShapeObserver: ConditionObserver {
         return 0
     }
 
-    mutating func sawVendorName(_ serial: UInt64) { self.serial = serial }
+    mutating func end(_ token: Int, _ truth: Truth) {
+        append(truth, seen: 0)
+    }
 
-    mutating func end(_ token: Int, _ truth: Truth, observed: @autoclosure () -> ObservedValue) {
-        let seen: UInt32
-        switch observed() {
-        case .none: seen = 0
-        case .field(.missing): seen = 1
-        case .field(.invalid): seen = 2
-        case .field: seen = 3
-        case .vendor(_, let sighting):
-            shape.sawVendor = true
-            if let serial {
-                seen = 4
-                shape.names.append(UInt32(truncatingIfNeeded: serial))
-                shape.names.append(UInt32(truncatingIfNeeded: serial >> 32))
-                shape.names.append(sighting?.group.map { UInt32(truncatingIfNeeded: $0) + 1 } ?? 0)
-                self.serial = nil
-            } else {
-                seen = 5
-            }
-        }
+    mutating func endTest(_ token: Int, _ truth: Truth, saw observation: Observation, in values: [FieldValue]) {
+        shape.note(observation)
+        append(truth, seen: UInt32(observation.shapeCode(in: values)))
+    }
+
+    private mutating func append(_ truth: Truth, seen: UInt32) {
         shape.events.append(0xFF00_0000 | seen << 8 | UInt32(truncatingIfNeeded: truth.rawValue))
+    }
+}
+
+extension Observation {
+    /// What a test saw, as shapes tell it apart: nothing (not a test), a missing (1) or unusable (2) value, a
+    /// value (3), a vendor name (4), or a vendor value that is not a name (5).
+    func shapeCode(in values: [FieldValue]) -> UInt8 {
+        switch self {
+        case .none: 0
+        case .field(let slot):
+            switch values[Int(slot)] {
+            case .missing: 1
+            case .invalid: 2
+            default: 3
+            }
+        case .vendor(_, _, let serial): serial == nil ? 5 : 4
+        }
     }
 }
 
@@ -80,6 +84,16 @@ struct RecordShape {
     var sawVendor = false
 
     static let wordsPerName = 3
+
+    /// Notes the name a vendor test looked up, if any.
+    mutating func note(_ observation: Observation) {
+        guard case .vendor(_, let sighting, let serial) = observation else { return }
+        sawVendor = true
+        guard let serial else { return }
+        names.append(UInt32(truncatingIfNeeded: serial))
+        names.append(UInt32(truncatingIfNeeded: serial >> 32))
+        names.append(sighting?.group.map { UInt32(truncatingIfNeeded: $0) + 1 } ?? 0)
+    }
 
     mutating func removeAll() {
         events.removeAll(keepingCapacity: true)

@@ -223,7 +223,7 @@ final class DecisionWriter {
     private func noteQuotedNames(_ line: ReasonLineKey.Line, from top: Int?, culprits: [Int]) {
         guard notesQuotedNames, let top else { return }
         func looksUpName(_ step: Int) -> Bool {
-            if case .vendor(.text, _) = recorder.steps[step].observed { true } else { false }
+            if case .vendor(.text, _) = recorder.observed(step) { true } else { false }
         }
         quotedNames[line] = culprits.filter(looksUpName).map { culprit in (top..<culprit).count(where: looksUpName) }
     }

@@ -57,7 +57,7 @@ struct ReasonLineKey: Hashable {
             let condition: Int = if case .condition(let info) = step.subject { info } else { -1 }
             var culprit = Culprit(condition: condition, element: text.elementIndex(of: index), truth: step.truth)
             culprit.stoodIn = !text.standIn(index).isEmpty
-            switch step.observed {
+            switch text.recorder.observed(index) {
             case .field(.missing): culprit.value = .missing
             case .field(.invalid(let reason, let written)): culprit.value = .invalid(reason: reason, written: written)
             case .field, .none: break

@@ -48,7 +48,7 @@ struct StepText {
         let info = policy.conditions[infoIndex]
         let sentence = Self.sentence(info, prefix: prefix(of: index))
         let actual: String?
-        switch step.observed {
+        switch recorder.observed(index) {
         case .field(let value):
             actual = wording.value(value, info.spec ?? FieldSpec(info.path ?? "", .text)) + standIn(index)
         case .vendor(let value, let sighting):
@@ -78,7 +78,7 @@ struct StepText {
             // A quantifier is a culprit only when it has no entries to blame: the list is missing or empty.
             return step.truth == .unknown ? "\(path) is not given" : "\(path) has no entries"
         }
-        switch step.observed {
+        switch recorder.observed(index) {
         case .field(.missing), .vendor(.missing, _):
             return "\(path) is not given"
         case .field(.invalid(let reason, let written)), .vendor(.invalid(let reason, let written), _):

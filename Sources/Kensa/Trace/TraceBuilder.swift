@@ -136,7 +136,7 @@ struct TraceBuilder {
     private func cacheKey(_ index: Int, condition: Int) -> ConditionTextCache.Key {
         var key = ConditionTextCache.Key(condition: condition, element: text.elementIndex(of: index))
         key.stoodIn = !text.standIn(index).isEmpty
-        switch recorder.steps[index].observed {
+        switch recorder.observed(index) {
         case .field(let value): key.value = value
         case .vendor(let value, let sighting):
             key.value = value

@@ -19,8 +19,8 @@ struct TraceRecorder<Depth: TraceDepth>: ConditionObserver {
 
     var trace: RecordedTrace
 
-    init(conditions: [ConditionInfo]) {
-        trace = RecordedTrace(conditions: conditions)
+    init(policy: CompiledPolicy) {
+        trace = RecordedTrace(conditions: policy.conditions, program: policy.program)
         trace.steps.reserveCapacity(Depth.everything ? 256 : 32)
     }
 
@@ -29,9 +29,14 @@ struct TraceRecorder<Depth: TraceDepth>: ConditionObserver {
         return trace.steps.count - 1
     }
 
-    mutating func end(_ token: Int, _ truth: Truth, observed: @autoclosure () -> ObservedValue) {
+    mutating func end(_ token: Int, _ truth: Truth) {
         trace.steps[token].truth = truth
-        trace.steps[token].observed = observed()
+    }
+
+    mutating func endTest(_ token: Int, _ truth: Truth, saw observation: Observation, in values: [FieldValue]) {
+        trace.steps[token].truth = truth
+        trace.steps[token].observation = observation
+        trace.steps[token].seen = observation.shapeCode(in: values)
     }
 }
 
@@ -42,13 +47,52 @@ struct RecordedTrace {
         var subject: TraceSubject
         var depth: Int
         var truth: Truth = .unknown
-        var observed: ObservedValue = .none
+        var observation: Observation = .none
+        /// What the test saw, as shapes tell it apart (``Observation/shapeCode(in:)``).
+        var seen: UInt8 = 0
+
+        var isElement: Bool { if case .element = subject { true } else { false } }
     }
 
     let conditions: [ConditionInfo]
+    /// The conditions as evaluated: where each `some`/`every` finds its list.
+    let program: ConditionProgram
     var steps: [Step] = []
+    /// The record's values as evaluated, which tests' observations point into; set when evaluation ends.
+    var values: [FieldValue] = []
 
-    init(conditions: [ConditionInfo]) { self.conditions = conditions }
+    init(conditions: [ConditionInfo], program: ConditionProgram) {
+        self.conditions = conditions
+        self.program = program
+    }
+
+    /// What the test at `index` saw, with the value.
+    func observed(_ index: Int) -> ObservedValue {
+        switch steps[index].observation {
+        case .none: .none
+        case .field(let slot): .field(value(Int(slot), readBy: index))
+        case .vendor(let slot, let sighting, _): .vendor(value(Int(slot), readBy: index), sighting)
+        }
+    }
+
+    /// The value in `slot` of the values the step at `index` read: the record's, or, inside `some`/`every`, those
+    /// of the list entry above it.
+    func value(_ slot: Int, readBy index: Int) -> FieldValue {
+        var cursor = index
+        repeat {
+            let depth = steps[cursor].depth
+            cursor -= 1
+            while cursor >= 0, steps[cursor].depth >= depth { cursor -= 1 }
+        } while cursor >= 0 && !steps[cursor].isElement
+        guard cursor >= 0, case .element(let element) = steps[cursor].subject else { return values[slot] }
+        var list = cursor - 1
+        while list >= 0, steps[list].depth >= steps[cursor].depth { list -= 1 }
+        guard list >= 0, case .condition(let info) = steps[list].subject,
+            case .objects(let entries) = value(Int(program.nodes[info].slot), readBy: list),
+            entries.indices.contains(element), entries[element].indices.contains(slot)
+        else { return .missing }
+        return entries[element][slot]
+    }
 
     /// Indices of the steps directly under `index`.
     func children(of index: Int) -> [Int] {

@@ -15,6 +15,9 @@ final class TraceSegmentCache {
         case none
         /// The value a test saw, worded: `first` is the step's offset in the segment, `second` its condition.
         case actual
+        /// The same for a test inside `some`/`every`, which read a list entry's value: `third` is the slot of the
+        /// record's list (-1 when the list is itself inside an entry), `fourth` the entry.
+        case entryActual
         /// `: part \"…\"` after "entry N" of a list entry: `first` is the list's condition, `second` the entry.
         case elementPart
         /// The sentence of a rule outside its window: `first` is the rule.
@@ -30,6 +33,8 @@ final class TraceSegmentCache {
         var hole: Hole
         var first: Int32
         var second: Int32
+        var third: Int32 = 0
+        var fourth: Int32 = 0
     }
 
     /// A hole in a segment being rendered: where it is in the rendered bytes, and what fills it.
@@ -38,6 +43,8 @@ final class TraceSegmentCache {
         var hole: Hole
         var first: Int32
         var second: Int32
+        var third: Int32 = 0
+        var fourth: Int32 = 0
     }
 
     /// Where a segment's pieces are.
@@ -53,23 +60,20 @@ final class TraceSegmentCache {
     @exclusivity(unchecked) private var count = 0
     private let capacity: Int
     private let byteLimit: Int
-    /// The key being built, kept between lookups so that building one allocates nothing.
-    @exclusivity(unchecked) var key: [UInt32] = []
 
     init(capacity: Int = 8_192, byteLimit: Int = 16 << 20) {
         self.capacity = capacity
         self.byteLimit = byteLimit
         segments = ByteTable(capacity: capacity)
-        key.reserveCapacity(256)
     }
 
-    /// The segment rendered for `key`, if any.
-    func segment() -> Segment? {
-        key.withUnsafeBytes { segments.value(for: $0) }
+    /// The segment rendered for a segment of this shape (``RecordShape/record(complete:values:fragments:evaluation:)``).
+    func segment(shaped shape: ArraySlice<UInt32>) -> Segment? {
+        shape.withUnsafeBytes { segments.value(for: $0) }
     }
 
-    /// Keeps a segment rendered for `key`: its bytes and the holes in them.
-    func remember(_ rendered: [UInt8], holes: [Mark]) -> Segment {
+    /// Keeps a segment rendered for `shape`: its bytes and the holes in them.
+    func remember(_ rendered: [UInt8], holes: [Mark], shaped shape: ArraySlice<UInt32>) -> Segment {
         if count >= capacity || bytes.count + rendered.count > byteLimit {
             segments = ByteTable(capacity: capacity)
             bytes.removeAll(keepingCapacity: true)
@@ -82,12 +86,14 @@ final class TraceSegmentCache {
         for mark in holes {
             let end = Int32(mark.offset)
             pieces.append(
-                Piece(start: base + start, end: base + end, hole: mark.hole, first: mark.first, second: mark.second))
+                Piece(
+                    start: base + start, end: base + end, hole: mark.hole, first: mark.first, second: mark.second,
+                    third: mark.third, fourth: mark.fourth))
             start = end
         }
         pieces.append(Piece(start: base + start, end: base + Int32(rendered.count), hole: .none, first: 0, second: 0))
         bytes.append(contentsOf: rendered)
-        key.withUnsafeBytes { segments.insert(segment, for: $0) }
+        shape.withUnsafeBytes { segments.insert(segment, for: $0) }
         count += 1
         return segment
     }

@@ -36,8 +36,14 @@ struct TraceSegmentRenderer {
                 switch step.subject {
                 case .condition(let info):
                     this.condition = info
-                    let mark = TraceSegmentCache.Mark(
+                    var mark = TraceSegmentCache.Mark(
                         offset: 0, hole: .actual, first: Int32(index - segment.lowerBound), second: Int32(info))
+                    if parent.list >= 0 {
+                        mark.hole = .entryActual
+                        (mark.third, mark.fourth) = (
+                            Int32(fragments.conditions[parent.list].listSlot), Int32(parent.element)
+                        )
+                    }
                     appendCondition(info, step: step, under: parent, actual: mark, to: &sink, holes: &holes)
                 case .element(let element):
                     if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
@@ -63,9 +69,9 @@ struct TraceSegmentRenderer {
     }
 
     /// Whether a `some`/`every` condition met its list empty (1), absent (2), or neither (0): each has its own event.
-    static func listVariant(_ condition: TraceJSONFragments.Condition, values: [FieldValue]) -> UInt32 {
-        guard condition.listSlot >= 0 else { return 0 }
-        switch values[condition.listSlot] {
+    static func listVariant(listSlot: Int, _ values: UnsafeBufferPointer<FieldValue>) -> UInt32 {
+        guard listSlot >= 0 else { return 0 }
+        switch values[listSlot] {
         case .objects(let elements) where elements.isEmpty: return 1
         case .missing: return 2
         default: return 0
@@ -78,7 +84,7 @@ struct TraceSegmentRenderer {
     ) {
         let condition = fragments.conditions[info]
         let template =
-            switch Self.listVariant(condition, values: evaluation.values) {
+            switch evaluation.values.withUnsafeBufferPointer({ Self.listVariant(listSlot: condition.listSlot, $0) }) {
             case 1: condition.noEntries[step.truth]
             case 2: condition.notGiven[step.truth]
             default: condition.events[step.truth]

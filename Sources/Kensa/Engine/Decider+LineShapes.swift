@@ -1,0 +1,53 @@
+extension Decider {
+    /// The reasons of a record that quotes only its shape, when `cache` has every line worded before for the
+    /// same line shapes of `shape` (see ``LineShapeCache``); nil otherwise.
+    func knownLines(_ evaluation: Evaluation, shape: RecordShape, cache: LineShapeCache) -> [ReasonLine]? {
+        var reasons: [ReasonLine] = []
+        reasons.reserveCapacity(4)
+        let filled = evaluation.filled
+        let scopes = evaluation.scopes
+        let complete = DecisionWriter.forEachLineSubject(evaluation, policy: policy) { subject, flags in
+            let (events, names) = lineSteps(subject, of: shape, scopes: scopes)
+            guard let line = cache.line(subject, flags: flags, filled: filled, events: events, names: names)
+            else { return false }
+            reasons.append(line)
+            return true
+        }
+        return complete ? reasons : nil
+    }
+
+    /// Remembers in `cache` each line of a record that quotes only its shape, worded by a ``DecisionWriter``
+    /// that noted the names each line quotes.
+    func rememberLines(
+        _ reasons: [ReasonLine], of evaluation: Evaluation, quoted: [ReasonLineKey.Line: [Int]], shape: RecordShape,
+        cache: LineShapeCache
+    ) {
+        for ((subject, flags), line) in zip(DecisionWriter.lineSubjects(evaluation, policy: policy), reasons) {
+            let (events, names) = lineSteps(subject, of: shape, scopes: evaluation.scopes)
+            let quotes: [Int] =
+                switch subject {
+                case .scope(let index): quoted[.scope(index)] ?? []
+                case .rule(let index): quoted[.rule(index)] ?? []
+                case .inScope, .exception: []
+                }
+            cache.remember(
+                line, subject: subject, flags: flags, filled: evaluation.filled, events: events, names: names,
+                quoted: quotes)
+        }
+    }
+
+    /// What a line's shape is made of beside its subject and flags: its scope's or rule's steps in `shape` and the
+    /// names they looked up; for the in-scope line, the scopes' truths.
+    private func lineSteps(
+        _ subject: LineShapeCache.Subject, of shape: RecordShape, scopes: [Truth]
+    ) -> (events: ArraySlice<UInt32>, names: ArraySlice<UInt32>) {
+        switch subject {
+        case .scope(let index):
+            (shape.events(ofStep: index), shape.names(ofStep: index))
+        case .rule(let index):
+            (shape.events(ofStep: policy.scopes.count + index), shape.names(ofStep: policy.scopes.count + index))
+        case .inScope: (ArraySlice(scopes.map { UInt32($0.rawValue) }), [])
+        case .exception: ([], [])
+        }
+    }
+}

@@ -1,0 +1,67 @@
+extension RecordShape {
+    /// Records the shape of a complete trace, segment by segment (each scope's and each rule's steps): each step's
+    /// subject, depth and result, what each test saw (missing, unusable, a value, a vendor name), which `some`/`every`
+    /// met its list empty or absent, each rule's verdict, effect and whether a waiver or window sentence is said;
+    /// and the vendor names tests looked up. What is not in the shape is in the record's values.
+    ///
+    /// `decide --explain` keys both its ``TraceSegmentCache`` and its ``LineShapeCache`` by these segments: a
+    /// segment's JSON events are fixed by its shape up to the values they quote, and its reason line by its shape
+    /// and the names among its culprits.
+    mutating func record(
+        complete steps: UnsafeBufferPointer<RecordedTrace.Step>, values: UnsafeBufferPointer<FieldValue>,
+        fragments: TraceJSONFragments, evaluation: Evaluation
+    ) {
+        removeAll()
+        for (index, step) in steps.enumerated() {
+            if step.depth == 0 {
+                starts.append(2 * index)
+                nameStarts.append(names.count)
+            }
+            note(step.observation)
+        }
+        events.append(contentsOf: repeatElement(0, count: 2 * steps.count))
+        events.withUnsafeMutableBufferPointer { events in
+            for (index, step) in steps.enumerated() {
+                (events[2 * index], events[2 * index + 1]) = Self.words(
+                    step, values: values, fragments: fragments, evaluation: evaluation)
+            }
+        }
+    }
+
+    /// The two words of one step.
+    private static func words(
+        _ step: RecordedTrace.Step, values: UnsafeBufferPointer<FieldValue>, fragments: TraceJSONFragments,
+        evaluation: Evaluation
+    ) -> (UInt32, UInt32) {
+        var head = UInt32(truncatingIfNeeded: step.depth) & 0xFFFF | UInt32(step.truth.rawValue) << 16
+        let subject: UInt32
+        switch step.subject {
+        case .condition(let info):
+            let listSlot = fragments.conditions[info].listSlot
+            head |= 1 << 28 | TraceSegmentRenderer.listVariant(listSlot: listSlot, values) << 18
+            head |= UInt32(step.seen) << 20
+            subject = UInt32(truncatingIfNeeded: info)
+        case .element(let element):
+            head |= 2 << 28
+            subject = UInt32(truncatingIfNeeded: element)
+        case .scope(let scope):
+            head |= 3 << 28
+            subject = UInt32(truncatingIfNeeded: scope)
+        case .ruleScope(let rule):
+            let outsideWindow = TraceSegmentRenderer.isOutsideWindow(rule, fragments: fragments, evaluation: evaluation)
+            head |= 4 << 28 | (outsideWindow ? 1 << 18 : 0)
+            subject = UInt32(truncatingIfNeeded: rule)
+        case .rule(let rule):
+            let result = evaluation.rules[rule]
+            head |= 5 << 28 | (result.waiver == nil ? 0 : 1 << 18)
+            subject =
+                UInt32(truncatingIfNeeded: rule) << 12
+                | UInt32(truncatingIfNeeded: TraceJSONFragments.verdictIndex(RuleVerdict(result))) << 3
+                | UInt32(truncatingIfNeeded: result.effect.map { $0.rawValue + 1 } ?? 0)
+        case .exception(let rule, let exception):
+            head |= 6 << 28
+            subject = UInt32(truncatingIfNeeded: rule) << 12 | UInt32(truncatingIfNeeded: exception)
+        }
+        return (head, subject)
+    }
+}
