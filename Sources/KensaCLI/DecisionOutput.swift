@@ -41,15 +41,17 @@ struct DecisionOutput {
 
     /// Decides `record` with its full trace and writes the decision. JSON is written straight from the policy's
     /// pre-rendered trace fragments (`Decider.appendExplained`), the same bytes as `write(decider.decide(…))`.
-    mutating func writeExplained(_ record: Record, by decider: Decider, asOf: Day?) {
+    mutating func writeExplained(_ record: consuming Record, by decider: Decider, asOf: Day?) {
+        // Handed over, not captured: a copy would share the values the evaluator changes in place.
+        var pending = Optional(consume record)
         switch format {
         case .jsonl:
-            buffer.append { decider.appendExplained(record, asOf: asOf, newline: true, to: &$0) }
+            buffer.append { decider.appendExplained(pending.take()!, asOf: asOf, newline: true, to: &$0) }
         case .json:
             if count > 0 { buffer.write(",\n") }
-            buffer.append { decider.appendExplained(record, asOf: asOf, newline: false, to: &$0) }
+            buffer.append { decider.appendExplained(pending.take()!, asOf: asOf, newline: false, to: &$0) }
         case .text:
-            return write(decider.decide(record, asOf: asOf, explain: true))
+            return write(decider.decide(pending.take()!, asOf: asOf, explain: true))
         }
         count += 1
     }

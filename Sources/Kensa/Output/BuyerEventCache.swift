@@ -2,39 +2,83 @@
 /// and over, and wording the event costs more than the rest of a condition-free trace line.
 ///
 /// Only events that do not depend on the judgment date are kept: a buyer the registry settled, or whose class the
-/// record gives.
+/// record gives; and only when the classes involved are known choices and the name is text or absent, so that the
+/// key (the entity, where the class came from, the classes, the name's bytes) tells every such event apart.
+/// Bounded: when it holds `capacity` events it starts again empty, so memory stays flat.
 final class BuyerEventCache {
-    private struct Key: Hashable {
-        var name: UTF8Key?
-        var unnamed: FieldValue?
-        var entity: Int?
-        var fromRegistry: Bool
-        var entityClass: FieldValue
-        var overridden: FieldValue?
+    private struct Event {
+        var start: Int32
+        var count: Int32
     }
 
-    private var entries: [Key: [UInt8]] = [:]
-    private let capacity = 4_096
+    // Unchecked exclusivity: a cache serves one decider, on one thread, and the checks cost as much as a lookup.
+    @exclusivity(unchecked) private var events: ByteTable<Event>
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var count = 0
+    /// The key being built, kept between lookups so that building one allocates nothing.
+    @exclusivity(unchecked) private var key: [UInt8] = []
+    private let capacity: Int
+
+    init(capacity: Int = 4_096) {
+        self.capacity = capacity
+        events = ByteTable(capacity: capacity)
+    }
 
     /// Appends the buyer event `builder`'s evaluation gives, made with `write` the first time it is seen.
-    func append(for builder: TraceBuilder, to bytes: inout JSONByteSink, write: (inout [UInt8]) -> Void) {
-        let buyer = builder.evaluation.buyer
-        guard buyer.source != .unknown else {
+    func append(for builder: TraceBuilder, to output: inout JSONByteSink, write: (inout [UInt8]) -> Void) {
+        guard fillKey(builder) else {
             var event: [UInt8] = []
             write(&event)
-            return bytes.append(event)
+            return output.append(event)
         }
-        let slots = builder.policy.slots
-        let name = builder.values[slots.buyerName]
-        var key = Key(
-            entity: buyer.entity, fromRegistry: buyer.source == .registry,
-            entityClass: builder.values[slots.entityClass], overridden: buyer.overridden)
-        if case .text(let text) = name { key.name = UTF8Key(text) } else { key.unnamed = name }
-        if let known = entries[key] { return bytes.append(known) }
-        var event: [UInt8] = []
-        write(&event)
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = event
-        bytes.append(event)
+        let event: Event
+        if let known = key.withUnsafeBytes({ events.value(for: $0) }) {
+            event = known
+        } else {
+            var made: [UInt8] = []
+            write(&made)
+            if count >= capacity {
+                events = ByteTable(capacity: capacity)
+                bytes.removeAll(keepingCapacity: true)
+                count = 0
+            }
+            event = Event(start: Int32(bytes.count), count: Int32(made.count))
+            bytes.append(contentsOf: made)
+            key.withUnsafeBytes { events.insert(event, for: $0) }
+            count += 1
+        }
+        bytes.withUnsafeBufferPointer { output.append($0.baseAddress! + Int(event.start), count: Int(event.count)) }
+    }
+
+    /// Sets `key` to what the buyer event says; false when the event cannot be kept.
+    private func fillKey(_ builder: TraceBuilder) -> Bool {
+        let buyer = builder.evaluation.buyer
+        guard buyer.source != .unknown, let entityClass = Self.code(builder.values[builder.policy.slots.entityClass]),
+            let overridden = Self.code(buyer.overridden ?? .missing)
+        else { return false }
+        key.removeAll(keepingCapacity: true)
+        key.append(buyer.source == .registry ? 1 : 2)
+        withUnsafeBytes(of: Int64(buyer.entity ?? -1)) { key.append(contentsOf: $0) }
+        key.append(entityClass)
+        key.append(overridden)
+        switch builder.values[builder.policy.slots.buyerName] {
+        case .missing:
+            key.append(0)
+        case .text(let name):
+            key.append(1)
+            key.append(contentsOf: name.utf8)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// A class as one byte: absent (0) or a known choice (its index plus one); nil for anything else.
+    private static func code(_ value: FieldValue) -> UInt8? {
+        switch value {
+        case .missing: 0
+        case .choice(let index) where index < 255: UInt8(index + 1)
+        default: nil
+        }
     }
 }

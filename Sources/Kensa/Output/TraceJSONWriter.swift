@@ -6,7 +6,7 @@
 /// by ``TraceSegmentRenderer``; per record only the holes are written: the values tests saw, list entries' parts, and
 /// waiver and window sentences. No String or event is made, except for the buyer, claimed exemptions, numbers,
 /// waivers and windows.
-struct TraceJSONWriter {
+struct TraceJSONWriter: ~Copyable {
     let fragments: TraceJSONFragments
     /// Holds the policy, evaluation and recorded steps, and builds the events the fast path does not template.
     let builder: TraceBuilder
