@@ -5,14 +5,23 @@
 final class ConditionProgram: Sendable {
     enum Operation: UInt8, Sendable { case all, any, not, field, vendor, some, every, invalid }
 
-    /// How a test on a choice field is settled from a bit mask of the expected choices.
-    enum ChoiceTest: UInt8, Sendable {
-        /// Not a membership test of a choice field with at most 64 choices: evaluate the ``FieldTest``.
+    /// How a common test is settled from the node alone, without reading its ``FieldTest``: choices against a bit
+    /// mask of the expected ones (at most 64), dates against the expected day, presence.
+    enum QuickTest: UInt8, Sendable {
+        /// None of these: evaluate the ``FieldTest``.
         case none
-        /// `equals`/`in`: true when the value's bit is set.
+        /// `equals`/`in` on a choice: true when the value's bit is set.
         case member
-        /// `not_equals`/`not_in`: true when it is clear.
+        /// `not_equals`/`not_in` on a choice: true when it is clear.
         case nonMember
+        /// `contains`/`contains_any` on a list of choices: true when some element's bit is set.
+        case containsAny
+        /// `contains_all` on a list of choices: true when every bit is among the elements'.
+        case containsAll
+        /// `at_least`, `at_most`, `above`, `below` on a date, against `day`.
+        case atLeast, atMost, above, below
+        /// `present: true` / `present: false`.
+        case present, absent
     }
 
     struct Node: Sendable {
@@ -24,9 +33,11 @@ final class ConditionProgram: Sendable {
         var count: Int32 = 0
         /// field/vendor/some/every: the record slot read (an element slot inside `some`/`every`).
         var slot: Int32 = 0
-        var choiceTest = ChoiceTest.none
-        /// The expected choices as bits, when `choiceTest` is not `none`.
+        var quickTest = QuickTest.none
+        /// The expected choices as bits, for the choice tests.
         var choices: UInt64 = 0
+        /// The expected day, for the date tests.
+        var day = Day(ordinal: 0)
     }
 
     let nodes: [Node]
@@ -67,13 +78,29 @@ private struct Layout {
             add(inner)
         case .field(let test, _):
             node = Node(operation: .field, first: Int32(fieldTests.count), slot: Int32(test.slot))
-            if case .choices(let members, _) = test.operand, members.count <= 64 {
+            switch (test.op, test.operand) {
+            case (_, .choices(let members, _)) where members.count <= 64:
                 switch test.op {
-                case .equals, .isIn: node.choiceTest = .member
-                case .notEquals, .notIn: node.choiceTest = .nonMember
+                case .equals, .isIn: node.quickTest = .member
+                case .notEquals, .notIn: node.quickTest = .nonMember
+                case .contains, .containsAny: node.quickTest = .containsAny
+                case .containsAll: node.quickTest = .containsAll
                 default: break
                 }
                 for (index, member) in members.enumerated() where member { node.choices |= 1 << UInt64(index) }
+            case (.atLeast, .day(let day)), (.atMost, .day(let day)), (.above, .day(let day)), (.below, .day(let day)):
+                node.day = day
+                node.quickTest =
+                    switch test.op {
+                    case .atLeast: .atLeast
+                    case .atMost: .atMost
+                    case .above: .above
+                    default: .below
+                    }
+            case (.present(let expected), _):
+                node.quickTest = expected ? .present : .absent
+            default:
+                break
             }
             fieldTests.append(test)
         case .vendor(let test, _):

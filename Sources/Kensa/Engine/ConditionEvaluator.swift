@@ -37,13 +37,9 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             return result
         case .field:
             let slot = Int(node.slot)
-            let result: Truth
-            if node.choiceTest != .none, case .choice(let choice) = values[slot] {
-                let member = choice < 64 && node.choices & (1 << UInt64(choice)) != 0
-                result = Truth(member == (node.choiceTest == .member))
-            } else {
-                result = FieldTestEvaluation.evaluate(program.fieldTests[Int(node.first)], values[slot])
-            }
+            let result =
+                Self.quickTruth(node, values[slot])
+                ?? FieldTestEvaluation.evaluate(program.fieldTests[Int(node.first)], values[slot])
             observer.endTest(token, result, saw: .field(slot: node.slot), in: values)
             return result
         case .vendor:
@@ -63,6 +59,42 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         case .invalid:
             observer.end(token, .unknown)
             return .unknown
+        }
+    }
+
+    /// The truth of a field test the node settles alone (``ConditionProgram/QuickTest``), or nil.
+    @inline(__always)
+    private static func quickTruth(_ node: ConditionProgram.Node, _ value: FieldValue) -> Truth? {
+        switch (node.quickTest, value) {
+        case (.none, _):
+            return nil
+        case (.present, .missing), (.present, .invalid): return .no
+        case (.present, _): return .yes
+        case (.absent, .missing), (.absent, .invalid): return .yes
+        case (.absent, _): return .no
+        case (.member, .choice(let choice)), (.nonMember, .choice(let choice)):
+            let member = choice < 64 && node.choices & (1 << UInt64(choice)) != 0
+            return Truth(member == (node.quickTest == .member))
+        case (.containsAny, .list(let elements)), (.containsAll, .list(let elements)):
+            var held: UInt64 = 0
+            var unsure = false
+            for element in elements {
+                if case .choice(let choice) = element, choice < 64 {
+                    held |= 1 << UInt64(choice)
+                } else {
+                    unsure = true
+                }
+            }
+            if node.quickTest == .containsAny {
+                return held & node.choices != 0 ? .yes : unsure ? .unknown : .no
+            }
+            return node.choices & ~held == 0 ? .yes : unsure ? .unknown : .no
+        case (.atLeast, .date(let day)): return Truth(day >= node.day)
+        case (.atMost, .date(let day)): return Truth(day <= node.day)
+        case (.above, .date(let day)): return Truth(day > node.day)
+        case (.below, .date(let day)): return Truth(day < node.day)
+        default:
+            return nil
         }
     }
 

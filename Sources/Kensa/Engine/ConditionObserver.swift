@@ -33,6 +33,14 @@ enum Observation {
     case field(slot: Int32)
     /// `serial` is the name's serial number (``VendorName``) when the value was a name.
     case vendor(slot: Int32, sighting: VendorSighting?, serial: UInt64?)
+
+    /// The slot the test read; nil for a step that is not a test.
+    var slot: Int? {
+        switch self {
+        case .none: nil
+        case .field(let slot), .vendor(let slot, _, _): Int(slot)
+        }
+    }
 }
 
 /// What a test saw in the record, with the value.

@@ -16,7 +16,28 @@ struct TraceJSONWriter: ~Copyable {
     /// The trace's shape, segment by segment (``RecordShape/record(complete:values:fragments:evaluation:)``).
     let shape: RecordShape
     let vendorWordings: VendorWordingCache
-    private var store: TraceJSONTemplateStore { fragments.store }
+    // Held apart from `fragments` and `builder`, so that reading them per hole takes no reference.
+    private let conditions: [TraceJSONFragments.Condition]
+    private let values: [FieldValue]
+    private let wording: TraceValueJSON
+    private let store: TraceJSONTemplateStore
+
+    init(
+        fragments: TraceJSONFragments, builder: TraceBuilder, buyerEvents: BuyerEventCache,
+        segments: TraceSegmentCache, shape: RecordShape, vendorWordings: VendorWordingCache
+    ) {
+        self.fragments = fragments
+        self.builder = builder
+        self.buyerEvents = buyerEvents
+        self.segments = segments
+        self.shape = shape
+        self.vendorWordings = vendorWordings
+        conditions = fragments.conditions
+        values = builder.evaluation.values
+        wording = TraceValueJSON(fragments: fragments)
+        store = fragments.store
+    }
+
     private var policy: CompiledPolicy { builder.policy }
     private var evaluation: Evaluation { builder.evaluation }
     private var recorder: RecordedTrace { builder.recorder }
@@ -25,14 +46,12 @@ struct TraceJSONWriter: ~Copyable {
     func append(to bytes: inout JSONByteSink) {
         buyerEvents.append(for: builder, to: &bytes) { Self.append(builder.buyerEvent(), to: &$0) }
         recorder.steps.withUnsafeBufferPointer { steps in
-            evaluation.values.withUnsafeBufferPointer { values in
-                var start = 0
-                for segment in shape.starts.indices {
-                    var end = start + 1
-                    while end < steps.count, steps[end].depth > 0 { end += 1 }
-                    appendSegment(segment, steps: steps, start..<end, values: values, to: &bytes)
-                    start = end
-                }
+            var start = 0
+            for segment in shape.starts.indices {
+                var end = start + 1
+                while end < steps.count, steps[end].depth > 0 { end += 1 }
+                appendSegment(segment, steps: steps, start..<end, to: &bytes)
+                start = end
             }
         }
         for verdict in evaluation.exemptions {
@@ -44,7 +63,7 @@ struct TraceJSONWriter: ~Copyable {
     /// Appends the events of one scope or rule, rendering them first when the cache has not seen their shape.
     private func appendSegment(
         _ number: Int, steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>,
-        values: UnsafeBufferPointer<FieldValue>, to bytes: inout JSONByteSink
+        to bytes: inout JSONByteSink
     ) {
         let shaped = shape.events(ofStep: number)
         let cached: TraceSegmentCache.Segment
@@ -56,38 +75,32 @@ struct TraceJSONWriter: ~Copyable {
             cached = segments.remember(rendered, holes: holes, shaped: shaped)
         }
         segments.write(cached, to: &bytes) { piece, bytes in
-            fill(piece, steps: steps, segmentStart: segment.lowerBound, values: values, to: &bytes)
+            fill(piece, steps: steps, segmentStart: segment.lowerBound, to: &bytes)
         }
     }
 
     /// Writes what fills a segment's hole for this record.
     private func fill(
         _ piece: TraceSegmentCache.Piece, steps: UnsafeBufferPointer<RecordedTrace.Step>, segmentStart: Int,
-        values: UnsafeBufferPointer<FieldValue>, to bytes: inout JSONByteSink
+        to bytes: inout JSONByteSink
     ) {
         switch piece.hole {
         case .actual, .entryActual:
             let index = segmentStart + Int(piece.first)
-            let condition = fragments.conditions[Int(piece.second)]
-            switch steps[index].observation {
-            case .field(let slot) where piece.hole == .actual:
-                appendActual(values[Int(slot)], firstChoice: condition.firstChoice, to: &bytes)
-            case .vendor(let slot, let sighting, let serial) where piece.hole == .actual:
-                appendVendor(values[Int(slot)], sighting, serial: serial, to: &bytes)
-            case .field(let slot):
-                appendActual(
-                    entryValue(piece, slot: slot, step: index, values: values), firstChoice: condition.firstChoice,
-                    to: &bytes)
-            case .vendor(let slot, let sighting, let serial):
-                appendVendor(
-                    entryValue(piece, slot: slot, step: index, values: values), sighting, serial: serial, to: &bytes)
-            case .none: return
+            let condition = conditions[Int(piece.second)]
+            let observation = steps[index].observation
+            guard let slot = observation.slot else { return }
+            if piece.hole == .actual {
+                appendActual(observation, values, at: slot, firstChoice: condition.firstChoice, to: &bytes)
+            } else {
+                let (entry, at) = entryValues(piece, step: index, slot: slot)
+                appendActual(observation, entry, at: at, firstChoice: condition.firstChoice, to: &bytes)
             }
             if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
                 store.write(condition.standIn, to: &bytes)
             }
         case .elementPart:
-            let condition = fragments.conditions[Int(piece.first)]
+            let condition = conditions[Int(piece.first)]
             let element = Int(piece.second)
             guard condition.listSlot >= 0, condition.partSlot >= 0,
                 case .objects(let elements) = values[condition.listSlot],
@@ -108,29 +121,36 @@ struct TraceJSONWriter: ~Copyable {
         }
     }
 
-    private func appendActual(_ value: FieldValue, firstChoice: Int, to bytes: inout JSONByteSink) {
-        TraceValueJSON(fragments: fragments).append(value, firstChoice: firstChoice, to: &bytes)
-    }
-
-    /// A vendor value as worded before for the same name and group, when it was a name.
-    private func appendVendor(
-        _ value: FieldValue, _ sighting: VendorSighting?, serial: UInt64?, to bytes: inout JSONByteSink
+    /// Appends the value at `index` of `values` (the record's, or a list entry's) that a test saw, worded.
+    private func appendActual(
+        _ observation: Observation, _ values: [FieldValue], at index: Int, firstChoice: Int,
+        to bytes: inout JSONByteSink
     ) {
-        let wording = TraceValueJSON(fragments: fragments)
-        guard let serial else { return wording.appendVendor(value, sighting, to: &bytes) }
-        vendorWordings.append(serial: serial, sighting: sighting, to: &bytes) {
-            wording.appendVendor(value, sighting, to: &$0)
+        switch observation {
+        case .none:
+            return
+        case .field:
+            wording.append(values, at: index, firstChoice: firstChoice, to: &bytes)
+        case .vendor(_, let sighting, nil):
+            wording.appendVendor(values, at: index, sighting, to: &bytes)
+        case .vendor(_, let sighting, let serial?):
+            // A name: as worded before for the same name and group.
+            vendorWordings.append(serial: serial, sighting: sighting, to: &bytes) {
+                wording.appendVendor(values, at: index, sighting, to: &$0)
+            }
         }
     }
 
-    /// The value a test inside `some`/`every` read from the list entry of an `entryActual` hole.
-    private func entryValue(
-        _ piece: TraceSegmentCache.Piece, slot: Int32, step: Int, values: UnsafeBufferPointer<FieldValue>
-    ) -> FieldValue {
-        guard piece.third >= 0 else { return recorder.value(Int(slot), readBy: step) }
-        guard case .objects(let entries) = values[Int(piece.third)], entries.indices.contains(Int(piece.fourth))
-        else { return .missing }
-        return entries[Int(piece.fourth)][Int(slot)]
+    /// The values a test inside `some`/`every` read (its list entry's) and where in them is what it saw.
+    private func entryValues(
+        _ piece: TraceSegmentCache.Piece, step: Int, slot: Int
+    ) -> (values: [FieldValue], index: Int) {
+        // A list inside an entry: the recorder finds the value.
+        guard piece.third >= 0 else { return ([recorder.value(slot, readBy: step)], 0) }
+        guard case .objects(let entries) = values[Int(piece.third)],
+            entries.indices.contains(Int(piece.fourth)), entries[Int(piece.fourth)].indices.contains(slot)
+        else { return ([.missing], 0) }
+        return (entries[Int(piece.fourth)], slot)
     }
 
     /// Appends an event built as a `TraceEvent`, as `DecisionJSON` writes it.

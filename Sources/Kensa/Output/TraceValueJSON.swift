@@ -2,27 +2,37 @@
 /// `actual` of a condition event on the fast path of `decide --explain`, without making a String per value.
 struct TraceValueJSON {
     let fragments: TraceJSONFragments
+    // Held apart from `fragments`, so that reading them per value takes no reference.
+    private let store: TraceJSONTemplateStore
+    private let choiceNames: [TraceJSONTemplate]
 
-    /// `central_ministry`, `\"NEC Platforms\"`, `not given`, `[a, b]`, `2 entries`, as `ConditionWording.value`;
-    /// a choice is named from `fragments.choiceNames` from `firstChoice` (-1: the field has no choices).
-    func append(_ value: FieldValue, firstChoice: Int, to bytes: inout JSONByteSink) {
-        switch value {
+    init(fragments: TraceJSONFragments) {
+        self.fragments = fragments
+        store = fragments.store
+        choiceNames = fragments.choiceNames
+    }
+
+    /// `central_ministry`, `\"NEC Platforms\"`, `not given`, `[a, b]`, `2 entries`, as `ConditionWording.value`:
+    /// the value at `index` of `values`, read in place; a choice is named from `fragments.choiceNames` from
+    /// `firstChoice` (-1: the field has no choices).
+    func append(_ values: [FieldValue], at index: Int, firstChoice: Int, to bytes: inout JSONByteSink) {
+        switch values[index] {
         case .missing: bytes.append("not given")
         case .text(let text): quoted(text, to: &bytes)
         case .number(let number): bytes.append(escaped: NumberText.format(number))
         case .bool(let flag): bytes.append(flag ? "true" : "false")
         case .date(let day): bytes.append(day: day)
-        case .choice(let index):
+        case .choice(let choice):
             if firstChoice >= 0 {
-                fragments.store.write(fragments.choiceNames[firstChoice + index], to: &bytes)
+                store.write(choiceNames[firstChoice + choice], to: &bytes)
             } else {
-                bytes.append(int: index)
+                bytes.append(int: choice)
             }
         case .list(let elements):
             bytes.append(UInt8(ascii: "["))
-            for (index, value) in elements.enumerated() {
-                if index > 0 { bytes.append(", ") }
-                append(value, firstChoice: firstChoice, to: &bytes)
+            for element in elements.indices {
+                if element > 0 { bytes.append(", ") }
+                append(elements, at: element, firstChoice: firstChoice, to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
         case .objects(let elements):
@@ -37,8 +47,11 @@ struct TraceValueJSON {
     }
 
     /// A vendor name with what the registry made of it at the judgment date, as `ConditionWording.vendor`.
-    func appendVendor(_ value: FieldValue, _ sighting: VendorSighting?, to bytes: inout JSONByteSink) {
-        guard case .text(let name) = value else { return append(value, firstChoice: -1, to: &bytes) }
+    func appendVendor(_ values: [FieldValue], at index: Int, _ sighting: VendorSighting?, to bytes: inout JSONByteSink)
+    {
+        guard case .text(let name) = values[index] else {
+            return append(values, at: index, firstChoice: -1, to: &bytes)
+        }
         quoted(name, to: &bytes)
         guard let sighting else {
             bytes.append(", which the vendor registry does not know")
@@ -46,7 +59,6 @@ struct TraceValueJSON {
         }
         let identity = sighting.identity
         bytes.append(" (")
-        let store = fragments.store
         store.write(
             identity.member.map { fragments.memberNames[$0] } ?? fragments.groupNames[identity.group], to: &bytes)
         if let group = sighting.group {
