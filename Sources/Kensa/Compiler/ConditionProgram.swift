@@ -5,8 +5,9 @@
 final class ConditionProgram: Sendable {
     enum Operation: UInt8, Sendable { case all, any, not, field, vendor, some, every, invalid }
 
-    /// How a common test is settled from the node alone, without reading its ``FieldTest``: choices against a bit
-    /// mask of the expected ones (at most 64), dates against the expected day, presence.
+    /// How a common test is settled from the node alone, without reading its ``FieldTest`` or ``VendorTest``:
+    /// choices against a bit mask of the expected ones (at most 64), dates against the expected day, presence, and
+    /// vendor groups and origins against a bit mask of the groups (at most 64).
     enum QuickTest: UInt8, Sendable {
         /// None of these: evaluate the ``FieldTest``.
         case none
@@ -22,6 +23,12 @@ final class ConditionProgram: Sendable {
         case atLeast, atMost, above, below
         /// `present: true` / `present: false`.
         case present, absent
+        /// `in_group` on a vendor: the bits are the groups.
+        case inGroup
+        /// `origin` on a vendor: the bits are the groups of the expected origins.
+        case origin
+        /// `resolved: true` / `resolved: false` on a vendor.
+        case resolved, unresolved
     }
 
     struct Node: Sendable {
@@ -34,7 +41,7 @@ final class ConditionProgram: Sendable {
         /// field/vendor/some/every: the record slot read (an element slot inside `some`/`every`).
         var slot: Int32 = 0
         var quickTest = QuickTest.none
-        /// The expected choices as bits, for the choice tests.
+        /// The expected choices as bits, for the choice tests; the groups, for the vendor tests.
         var choices: UInt64 = 0
         /// The expected day, for the date tests.
         var day = Day(ordinal: 0)
@@ -87,7 +94,7 @@ private struct Layout {
                 case .containsAll: node.quickTest = .containsAll
                 default: break
                 }
-                for (index, member) in members.enumerated() where member { node.choices |= 1 << UInt64(index) }
+                node.choices = Self.bits(members)
             case (.atLeast, .day(let day)), (.atMost, .day(let day)), (.above, .day(let day)), (.below, .day(let day)):
                 node.day = day
                 node.quickTest =
@@ -105,6 +112,18 @@ private struct Layout {
             fieldTests.append(test)
         case .vendor(let test, _):
             node = Node(operation: .vendor, first: Int32(vendorTests.count), slot: Int32(test.slot))
+            switch test.op {
+            case .inGroup(let groups) where groups.count <= 64:
+                node.quickTest = .inGroup
+                node.choices = Self.bits(groups)
+            case .origin(let origins) where origins.count <= 64:
+                node.quickTest = .origin
+                node.choices = Self.bits(origins)
+            case .resolved(let expected):
+                node.quickTest = expected ? .resolved : .unresolved
+            default:
+                break
+            }
             vendorTests.append(test)
         case .quantified(let every, let slot, let inner, _):
             node = Node(operation: every ? .every : .some, first: Int32(inner.info), slot: Int32(slot))
@@ -113,5 +132,12 @@ private struct Layout {
             node = Node(operation: .invalid)
         }
         nodes[condition.info] = node
+    }
+
+    /// The indices of the true flags, as bits.
+    private static func bits(_ flags: [Bool]) -> UInt64 {
+        var bits: UInt64 = 0
+        for (index, flag) in flags.enumerated() where flag { bits |= 1 << UInt64(index) }
+        return bits
     }
 }

@@ -46,8 +46,7 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             let slot = Int(node.slot)
             var sighting: VendorSighting?
             var serial: UInt64?
-            let result = evaluateVendor(
-                program.vendorTests[Int(node.first)], values[slot], sighting: &sighting, serial: &serial)
+            let result = evaluateVendor(node, values, sighting: &sighting, serial: &serial)
             observer.endTest(
                 token, result, saw: .vendor(slot: node.slot, sighting: sighting, serial: serial), in: values)
             return result
@@ -113,24 +112,39 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
 
     /// The truth of a vendor test; `sighting` gets what the registry made of the name, and `serial` the name's
     /// serial number (``VendorName``) when the value was a name.
+    @inline(__always)
     private func evaluateVendor(
-        _ test: VendorTest, _ value: FieldValue, sighting: inout VendorSighting?, serial: inout UInt64?
+        _ node: ConditionProgram.Node, _ values: [FieldValue], sighting: inout VendorSighting?, serial: inout UInt64?
     ) -> Truth {
-        guard case .text(let name) = value else { return .unknown }
+        guard case .text(let name) = values[Int(node.slot)] else { return .unknown }
         let resolved = names.vendor(name)
         serial = resolved.serial
-        if case .resolved(let expected) = test.op { return Truth((resolved.identity != nil) == expected) }
+        switch node.quickTest {
+        case .resolved: return Truth(resolved.identity != nil)
+        case .unresolved: return Truth(resolved.identity == nil)
+        default: break
+        }
         guard let identity = resolved.identity else { return .unknown }
         let group = names.vendorRegistry.group(of: identity, on: day)
         sighting = VendorSighting(identity: identity, group: group)
-        switch test.op {
+        func has(_ group: Int) -> Bool { group < 64 && node.choices & (1 << UInt64(group)) != 0 }
+        switch node.quickTest {
+        case .inGroup:
+            guard let group else { return has(identity.group) ? .unknown : .no }
+            return Truth(has(group))
+        case .origin:
+            return Truth(has(identity.group))
+        default:
+            break
+        }
+        switch program.vendorTests[Int(node.first)].op {
         case .inGroup(let groups):
             guard let group else { return groups[identity.group] ? .unknown : .no }
             return Truth(group < groups.count && groups[group])
         case .origin(let origins):
             return Truth(origins[identity.group])
-        case .resolved:
-            return .yes
+        case .resolved(let expected):
+            return Truth(expected)
         }
     }
 }
