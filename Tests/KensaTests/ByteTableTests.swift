@@ -6,7 +6,7 @@ import Testing
 /// differently), different entries; and a full table starts again rather than growing.
 @Suite struct ByteTableTests {
     @Test func keepsTheFirstValueMadeForEachName() {
-        var table = ByteTable<Int>(capacity: 8)
+        let table = ByteTable<Int>(capacity: 8)
         var made = 0
         func lookUp(_ name: String) -> Int {
             table.value(for: name) {
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func comparesBytesNotCanonicalText() {
-        var table = ByteTable<String>(capacity: 8)
+        let table = ByteTable<String>(capacity: 8)
         let composed = "ソニ\u{30FC}グループ株式会社ガ"
         let decomposed = "ソニ\u{30FC}グループ株式会社\u{30AB}\u{3099}"
         #expect(composed == decomposed)
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func startsAgainWhenFull() {
-        var table = ByteTable<Int>(capacity: 4)
+        let table = ByteTable<Int>(capacity: 4)
         for index in 0..<4 { _ = table.value(for: "vendor \(index) with a long enough name") { index } }
         #expect(table.value(for: "vendor 0 with a long enough name") { -1 } == 0)
         // The fifth name empties the table, so the first is made again.

@@ -10,8 +10,9 @@
 /// A batch looks up the same few hundred names and shapes millions of times. A `Dictionary` keyed by a string or
 /// an array hashes it with SipHash, and retains the keys to compare them, which costs several times what the
 /// lookup is worth; this table keeps the keys' bytes in one buffer, hashes eight bytes at a time and compares
-/// with `memcmp`. When full it starts again empty, so memory stays flat whatever the input.
-struct ByteTable<Value> {
+/// with `memcmp`. Its buffers are its own memory rather than arrays, so a lookup takes no reference to them.
+/// When full it starts again empty, so memory stays flat whatever the input.
+final class ByteTable<Value> {
     private struct Entry {
         var hash: UInt64
         var offset: Int
@@ -20,21 +21,33 @@ struct ByteTable<Value> {
     }
 
     /// Open addressing: each bucket holds an index into `entries` plus one, zero when empty.
-    private var buckets: [Int32]
-    private var entries: [Entry] = []
-    private var bytes: [UInt8] = []
+    private let buckets: UnsafeMutableBufferPointer<Int32>
+    private let entries: UnsafeMutablePointer<Entry>
+    private var count = 0
+    private var bytes: UnsafeMutableBufferPointer<UInt8>
+    private var byteCount = 0
     private let capacity: Int
 
-    /// `capacity` is the most names kept; the table empties itself when a new name would exceed it.
+    /// `capacity` is the most keys kept; the table empties itself when a new key would exceed it.
     init(capacity: Int) {
         self.capacity = capacity
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        buckets = Array(repeating: 0, count: size)
+        buckets = .allocate(capacity: size)
+        buckets.initialize(repeating: 0)
+        entries = .allocate(capacity: capacity)
+        bytes = .allocate(capacity: 4_096)
+    }
+
+    deinit {
+        entries.deinitialize(count: count)
+        entries.deallocate()
+        buckets.deallocate()
+        bytes.deallocate()
     }
 
     /// The value kept for `name`, or the one `make` returns, which is then kept.
-    mutating func value(for name: String, make: () -> Value) -> Value {
+    func value(for name: String, make: () -> Value) -> Value {
         if let known = name.utf8.withContiguousStorageIfAvailable({ self.value(for: UnsafeRawBufferPointer($0)) }),
             let known
         {
@@ -51,34 +64,53 @@ struct ByteTable<Value> {
         let mask = buckets.count - 1
         var bucket = Int(truncatingIfNeeded: hash) & mask
         while buckets[bucket] != 0 {
-            let entry = entries[Int(buckets[bucket]) - 1]
-            if entry.hash == hash && entry.length == key.count && matches(key, at: entry.offset) { return entry.value }
+            let entry = entries + Int(buckets[bucket] - 1)
+            if entry.pointee.hash == hash && entry.pointee.length == key.count
+                && matches(key, at: entry.pointee.offset)
+            {
+                return entry.pointee.value
+            }
             bucket = (bucket + 1) & mask
         }
         return nil
     }
 
     /// Keeps `value` for the bytes of `key`, which the table does not hold yet.
-    mutating func insert(_ value: Value, for key: UnsafeRawBufferPointer) {
-        if entries.count >= capacity { removeAll() }
+    func insert(_ value: Value, for key: UnsafeRawBufferPointer) {
+        if count >= capacity { removeAll() }
         let hash = Self.hash(key)
         let mask = buckets.count - 1
         var bucket = Int(truncatingIfNeeded: hash) & mask
         while buckets[bucket] != 0 { bucket = (bucket + 1) & mask }
-        entries.append(Entry(hash: hash, offset: bytes.count, length: key.count, value: value))
-        bytes.append(contentsOf: key)
-        buckets[bucket] = Int32(entries.count)
+        reserveBytes(key.count)
+        if let base = key.baseAddress { memcpy(bytes.baseAddress! + byteCount, base, key.count) }
+        (entries + count).initialize(to: Entry(hash: hash, offset: byteCount, length: key.count, value: value))
+        byteCount += key.count
+        count += 1
+        buckets[bucket] = Int32(count)
     }
 
     private func matches(_ key: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         guard let base = key.baseAddress else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, base, key.count) == 0 }
+        return memcmp(bytes.baseAddress! + offset, base, key.count) == 0
     }
 
-    private mutating func removeAll() {
-        for index in buckets.indices { buckets[index] = 0 }
-        entries.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
+    /// Makes room for `more` key bytes, doubling the buffer as needed.
+    private func reserveBytes(_ more: Int) {
+        guard byteCount + more > bytes.count else { return }
+        var size = bytes.count * 2
+        while size < byteCount + more { size *= 2 }
+        let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
+        grown.baseAddress!.update(from: bytes.baseAddress!, count: byteCount)
+        bytes.deallocate()
+        bytes = grown
+    }
+
+    private func removeAll() {
+        buckets.update(repeating: 0)
+        entries.deinitialize(count: count)
+        count = 0
+        byteCount = 0
     }
 
     /// A 64-bit hash of the bytes, mixed a word at a time.

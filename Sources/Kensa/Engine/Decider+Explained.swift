@@ -35,7 +35,7 @@ extension Decider {
     ///
     /// The decision's pieces are staged in a `JSONByteSink` and reach `bytes` a few kilobytes at a time.
     package func appendExplained(_ record: consuming Record, asOf: Day?, newline: Bool, to bytes: inout [UInt8]) {
-        guard let traceFragments else {
+        guard let traceWriter else {
             return DecisionJSON.append(decide(record, asOf: asOf, explain: true), newline: newline, to: &bytes)
         }
         let line = record.line
@@ -46,16 +46,10 @@ extension Decider {
         swap(&shape, &explainedShape)
         recorded.steps.withUnsafeBufferPointer { steps in
             values.withUnsafeBufferPointer { values in
-                shape.record(complete: steps, values: values, fragments: traceFragments, evaluation: evaluation)
+                shape.record(complete: steps, values: values, fragments: traceWriter.fragments, evaluation: evaluation)
             }
         }
         let reasons = explainedReasons(evaluation, recorded: recorded, shape: shape)
-        let trace = TraceJSONWriter(
-            fragments: traceFragments,
-            builder: TraceBuilder(
-                policy: policy, values: values, evaluation: evaluation, recorder: recorded, cache: conditionTexts,
-                names: names),
-            buyerEvents: buyerEvents, segments: traceSegments, shape: shape, vendorWordings: vendorWordings)
         let decidingRules = DecisionWriter.decidingRules(evaluation)
         // A few kilobytes, on the stack: staged pieces stay in the first-level cache.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { staging in
@@ -66,7 +60,7 @@ extension Decider {
                 exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
                 line: line, to: &sink)
             sink.append(",\"trace\":[")
-            trace.append(to: &sink)
+            traceWriter.append(evaluation, recorded, shape: shape, to: &sink)
             sink.append("]}")
             if newline { sink.append(0x0A) }
             sink.flush()

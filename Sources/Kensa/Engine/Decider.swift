@@ -14,17 +14,17 @@ public final class Decider {
     let lineWriter: DecisionLineWriter
     let shapes = ShapeCache()
     let lineShapes = LineShapeCache()
-    let buyerEvents = BuyerEventCache()
-    let traceSegments = TraceSegmentCache()
-    let vendorWordings = VendorWordingCache()
     /// Reason lines of explained decisions, by the shape of their complete traces' segments.
     let explainedLineShapes = LineShapeCache()
     /// The shape buffers of `appendExplained`, kept between records.
     var explainedShape = RecordShape()
     /// The batch path's shape buffers, kept between records so recording a shape allocates nothing.
     var recordShape = RecordShape()
-    /// The policy's trace events as JSON, rendered once, for `appendExplained`.
-    private(set) lazy var traceFragments = TraceJSONFragments.make(for: policy)
+    /// The writer of explained decisions' traces, from the policy's trace events rendered once as JSON; nil when
+    /// they cannot be (see ``TraceJSONFragments/make(for:)``).
+    private(set) lazy var traceWriter = TraceJSONFragments.make(for: policy).map {
+        TraceJSONWriter(policy: policy, fragments: $0, conditionTexts: conditionTexts, names: names)
+    }
 
     public init(policy: CompiledPolicy) {
         self.policy = policy

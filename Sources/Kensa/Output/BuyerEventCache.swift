@@ -13,7 +13,7 @@ final class BuyerEventCache {
 
     // Unchecked exclusivity: a cache serves one decider, on one thread, and the checks cost as much as a lookup.
     @exclusivity(unchecked) private var events: ByteTable<Event>
-    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    private let bytes = PlainBuffer<UInt8>()
     @exclusivity(unchecked) private var count = 0
     /// The key being built, kept between lookups so that building one allocates nothing.
     @exclusivity(unchecked) private var key: [UInt8] = []
@@ -24,9 +24,12 @@ final class BuyerEventCache {
         events = ByteTable(capacity: capacity)
     }
 
-    /// Appends the buyer event `builder`'s evaluation gives, made with `write` the first time it is seen.
-    func append(for builder: TraceBuilder, to output: inout JSONByteSink, write: (inout [UInt8]) -> Void) {
-        guard fillKey(builder) else {
+    /// Appends the buyer event of `evaluation`, made with `write` the first time it is seen.
+    func append(
+        for evaluation: borrowing Evaluation, policy: CompiledPolicy, to output: inout JSONByteSink,
+        write: (inout [UInt8]) -> Void
+    ) {
+        guard fillKey(evaluation, policy: policy) else {
             var event: [UInt8] = []
             write(&event)
             return output.append(event)
@@ -39,7 +42,7 @@ final class BuyerEventCache {
             write(&made)
             if count >= capacity {
                 events = ByteTable(capacity: capacity)
-                bytes.removeAll(keepingCapacity: true)
+                bytes.removeAll()
                 count = 0
             }
             event = Event(start: Int32(bytes.count), count: Int32(made.count))
@@ -47,13 +50,13 @@ final class BuyerEventCache {
             key.withUnsafeBytes { events.insert(event, for: $0) }
             count += 1
         }
-        bytes.withUnsafeBufferPointer { output.append($0.baseAddress! + Int(event.start), count: Int(event.count)) }
+        output.append(bytes.base + Int(event.start), count: Int(event.count))
     }
 
     /// Sets `key` to what the buyer event says; false when the event cannot be kept.
-    private func fillKey(_ builder: TraceBuilder) -> Bool {
-        let buyer = builder.evaluation.buyer
-        guard buyer.source != .unknown, let entityClass = Self.code(builder.values[builder.policy.slots.entityClass]),
+    private func fillKey(_ evaluation: borrowing Evaluation, policy: CompiledPolicy) -> Bool {
+        let buyer = evaluation.buyer
+        guard buyer.source != .unknown, let entityClass = Self.code(evaluation.values[policy.slots.entityClass]),
             let overridden = Self.code(buyer.overridden ?? .missing)
         else { return false }
         key.removeAll(keepingCapacity: true)
@@ -61,7 +64,7 @@ final class BuyerEventCache {
         withUnsafeBytes(of: Int64(buyer.entity ?? -1)) { key.append(contentsOf: $0) }
         key.append(entityClass)
         key.append(overridden)
-        switch builder.values[builder.policy.slots.buyerName] {
+        switch evaluation.values[policy.slots.buyerName] {
         case .missing:
             key.append(0)
         case .text(let name):

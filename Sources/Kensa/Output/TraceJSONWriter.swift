@@ -6,83 +6,84 @@
 /// by ``TraceSegmentRenderer``; per record only the holes are written: the values tests saw, list entries' parts, and
 /// waiver and window sentences. No String or event is made, except for the buyer, claimed exemptions, numbers,
 /// waivers and windows.
-struct TraceJSONWriter: ~Copyable {
+final class TraceJSONWriter {
+    let policy: CompiledPolicy
     let fragments: TraceJSONFragments
-    /// Holds the policy, evaluation and recorded steps, and builds the events the fast path does not template.
-    let builder: TraceBuilder
+    /// What the events the fast path does not template are built with (`TraceBuilder`).
+    let conditionTexts: ConditionTextCache
+    let names: NameResolver
     /// Buyer events already written, by what they say.
-    let buyerEvents: BuyerEventCache
-    let segments: TraceSegmentCache
-    /// The trace's shape, segment by segment (``RecordShape/record(complete:values:fragments:evaluation:)``).
-    let shape: RecordShape
-    let vendorWordings: VendorWordingCache
-    // Held apart from `fragments` and `builder`, so that reading them per hole takes no reference.
+    let buyerEvents = BuyerEventCache()
+    let segments = TraceSegmentCache()
+    let vendorWordings = VendorWordingCache()
+    // Held apart from `fragments`, so that reading them per hole takes no reference.
     private let conditions: [TraceJSONFragments.Condition]
-    private let values: [FieldValue]
     private let wording: TraceValueJSON
     private let store: TraceJSONTemplateStore
 
-    init(
-        fragments: TraceJSONFragments, builder: TraceBuilder, buyerEvents: BuyerEventCache,
-        segments: TraceSegmentCache, shape: RecordShape, vendorWordings: VendorWordingCache
-    ) {
+    init(policy: CompiledPolicy, fragments: TraceJSONFragments, conditionTexts: ConditionTextCache, names: NameResolver)
+    {
+        self.policy = policy
         self.fragments = fragments
-        self.builder = builder
-        self.buyerEvents = buyerEvents
-        self.segments = segments
-        self.shape = shape
-        self.vendorWordings = vendorWordings
+        self.conditionTexts = conditionTexts
+        self.names = names
         conditions = fragments.conditions
-        values = builder.evaluation.values
         wording = TraceValueJSON(fragments: fragments)
         store = fragments.store
     }
 
-    private var policy: CompiledPolicy { builder.policy }
-    private var evaluation: Evaluation { builder.evaluation }
-    private var recorder: RecordedTrace { builder.recorder }
-
-    /// Appends the trace's events, separated by commas, without the surrounding brackets.
-    func append(to bytes: inout JSONByteSink) {
-        buyerEvents.append(for: builder, to: &bytes) { Self.append(builder.buyerEvent(), to: &$0) }
-        recorder.steps.withUnsafeBufferPointer { steps in
+    /// Appends the events of the trace `recorded` with `evaluation`, separated by commas, without the surrounding
+    /// brackets; `shape` is the trace's shape, segment by segment
+    /// (``RecordShape/record(complete:values:fragments:evaluation:)``).
+    func append(
+        _ evaluation: borrowing Evaluation, _ recorded: borrowing RecordedTrace, shape: borrowing RecordShape,
+        to bytes: inout JSONByteSink
+    ) {
+        buyerEvents.append(for: evaluation, policy: policy, to: &bytes) {
+            Self.append(makeBuilder(evaluation, recorded).buyerEvent(), to: &$0)
+        }
+        recorded.steps.withUnsafeBufferPointer { steps in
             var start = 0
             for segment in shape.starts.indices {
                 var end = start + 1
                 while end < steps.count, steps[end].depth > 0 { end += 1 }
-                appendSegment(segment, steps: steps, start..<end, to: &bytes)
+                let cached = cachedSegment(shape.events(ofStep: segment), steps, start..<end, evaluation)
+                segments.write(cached, to: &bytes) { piece, bytes in
+                    fill(piece, steps: steps, segmentStart: start, evaluation, recorded, to: &bytes)
+                }
                 start = end
             }
         }
+        guard !evaluation.exemptions.isEmpty else { return }
+        let builder = makeBuilder(evaluation, recorded)
         for verdict in evaluation.exemptions {
             bytes.append(UInt8(ascii: ","))
             Self.append(builder.exemptionEvent(verdict), to: &bytes)
         }
     }
 
-    /// Appends the events of one scope or rule, rendering them first when the cache has not seen their shape.
-    private func appendSegment(
-        _ number: Int, steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>,
-        to bytes: inout JSONByteSink
-    ) {
-        let shaped = shape.events(ofStep: number)
-        let cached: TraceSegmentCache.Segment
-        if let known = segments.segment(shaped: shaped) {
-            cached = known
-        } else {
-            let (rendered, holes) = TraceSegmentRenderer(fragments: fragments, evaluation: evaluation)
-                .render(steps, segment: segment)
-            cached = segments.remember(rendered, holes: holes, shaped: shaped)
-        }
-        segments.write(cached, to: &bytes) { piece, bytes in
-            fill(piece, steps: steps, segmentStart: segment.lowerBound, to: &bytes)
-        }
+    /// The events of one scope or rule, rendered first when the cache has not seen their shape.
+    private func cachedSegment(
+        _ shaped: ArraySlice<UInt32>, _ steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>,
+        _ evaluation: borrowing Evaluation
+    ) -> TraceSegmentCache.Segment {
+        if let known = segments.segment(shaped: shaped) { return known }
+        let (rendered, holes) = TraceSegmentRenderer(fragments: fragments, evaluation: copy evaluation)
+            .render(steps, segment: segment)
+        return segments.remember(rendered, holes: holes, shaped: shaped)
+    }
+
+    /// What builds the events the fast path does not template.
+    private func makeBuilder(_ evaluation: borrowing Evaluation, _ recorded: borrowing RecordedTrace) -> TraceBuilder {
+        TraceBuilder(
+            policy: policy, values: evaluation.values, evaluation: copy evaluation, recorder: copy recorded,
+            cache: conditionTexts, names: names)
     }
 
     /// Writes what fills a segment's hole for this record.
     private func fill(
         _ piece: TraceSegmentCache.Piece, steps: UnsafeBufferPointer<RecordedTrace.Step>, segmentStart: Int,
-        to bytes: inout JSONByteSink
+        _ evaluation: borrowing Evaluation, _ recorded: borrowing RecordedTrace, to bytes: inout JSONByteSink
     ) {
         switch piece.hole {
         case .actual, .entryActual:
@@ -91,9 +92,9 @@ struct TraceJSONWriter: ~Copyable {
             let observation = steps[index].observation
             guard let slot = observation.slot else { return }
             if piece.hole == .actual {
-                appendActual(observation, values, at: slot, firstChoice: condition.firstChoice, to: &bytes)
+                appendActual(observation, evaluation.values, at: slot, firstChoice: condition.firstChoice, to: &bytes)
             } else {
-                let (entry, at) = entryValues(piece, step: index, slot: slot)
+                let (entry, at) = entryValues(piece, step: index, slot: slot, evaluation, recorded)
                 appendActual(observation, entry, at: at, firstChoice: condition.firstChoice, to: &bytes)
             }
             if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
@@ -103,7 +104,7 @@ struct TraceJSONWriter: ~Copyable {
             let condition = conditions[Int(piece.first)]
             let element = Int(piece.second)
             guard condition.listSlot >= 0, condition.partSlot >= 0,
-                case .objects(let elements) = values[condition.listSlot],
+                case .objects(let elements) = evaluation.values[condition.listSlot],
                 elements.indices.contains(element), case .text(let part) = elements[element][condition.partSlot]
             else { return }
             bytes.append(": part \\\"")
@@ -143,11 +144,12 @@ struct TraceJSONWriter: ~Copyable {
 
     /// The values a test inside `some`/`every` read (its list entry's) and where in them is what it saw.
     private func entryValues(
-        _ piece: TraceSegmentCache.Piece, step: Int, slot: Int
+        _ piece: TraceSegmentCache.Piece, step: Int, slot: Int, _ evaluation: borrowing Evaluation,
+        _ recorded: borrowing RecordedTrace
     ) -> (values: [FieldValue], index: Int) {
         // A list inside an entry: the recorder finds the value.
-        guard piece.third >= 0 else { return ([recorder.value(slot, readBy: step)], 0) }
-        guard case .objects(let entries) = values[Int(piece.third)],
+        guard piece.third >= 0 else { return ([recorded.value(slot, readBy: step)], 0) }
+        guard case .objects(let entries) = evaluation.values[Int(piece.third)],
             entries.indices.contains(Int(piece.fourth)), entries[Int(piece.fourth)].indices.contains(slot)
         else { return ([.missing], 0) }
         return (entries[Int(piece.fourth)], slot)

@@ -55,8 +55,8 @@ final class TraceSegmentCache {
 
     // Unchecked exclusivity: a cache serves one decider, on one thread, and the checks cost as much as a lookup.
     @exclusivity(unchecked) private var segments: ByteTable<Segment>
-    @exclusivity(unchecked) private var bytes: [UInt8] = []
-    @exclusivity(unchecked) private var pieces: [Piece] = []
+    private let bytes = PlainBuffer<UInt8>(capacity: 1 << 16)
+    private let pieces = PlainBuffer<Piece>()
     @exclusivity(unchecked) private var count = 0
     private let capacity: Int
     private let byteLimit: Int
@@ -76,8 +76,8 @@ final class TraceSegmentCache {
     func remember(_ rendered: [UInt8], holes: [Mark], shaped shape: ArraySlice<UInt32>) -> Segment {
         if count >= capacity || bytes.count + rendered.count > byteLimit {
             segments = ByteTable(capacity: capacity)
-            bytes.removeAll(keepingCapacity: true)
-            pieces.removeAll(keepingCapacity: true)
+            bytes.removeAll()
+            pieces.removeAll()
             count = 0
         }
         let base = Int32(bytes.count)
@@ -101,14 +101,11 @@ final class TraceSegmentCache {
     /// Appends `segment`, asking `fill` to write each hole in turn.
     @inline(__always)
     func write(_ segment: Segment, to output: inout JSONByteSink, fill: (Piece, inout JSONByteSink) -> Void) {
-        bytes.withUnsafeBufferPointer { bytes in
-            pieces.withUnsafeBufferPointer { pieces in
-                for index in Int(segment.first)..<Int(segment.first + segment.count) {
-                    let piece = pieces[index]
-                    output.append(bytes.baseAddress! + Int(piece.start), count: Int(piece.end - piece.start))
-                    if piece.hole != .none { fill(piece, &output) }
-                }
-            }
+        let (bytes, pieces) = (bytes.base, pieces.base)
+        for index in Int(segment.first)..<Int(segment.first + segment.count) {
+            let piece = pieces[index]
+            output.append(bytes + Int(piece.start), count: Int(piece.end - piece.start))
+            if piece.hole != .none { fill(piece, &output) }
         }
     }
 }

@@ -11,7 +11,7 @@ final class VendorWordingCache {
 
     // Unchecked exclusivity: a cache serves one decider, on one thread, and the checks cost as much as a lookup.
     @exclusivity(unchecked) private var wordings: ByteTable<Wording>
-    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    private let bytes = PlainBuffer<UInt8>()
     @exclusivity(unchecked) private var count = 0
     private let capacity: Int
 
@@ -40,7 +40,7 @@ final class VendorWordingCache {
             }
             if count >= capacity {
                 wordings = ByteTable(capacity: capacity)
-                bytes.removeAll(keepingCapacity: true)
+                bytes.removeAll()
                 count = 0
             }
             wording = Wording(start: Int32(bytes.count), count: Int32(made.count))
@@ -48,8 +48,6 @@ final class VendorWordingCache {
             withUnsafeBytes(of: key) { wordings.insert(wording, for: $0) }
             count += 1
         }
-        bytes.withUnsafeBufferPointer { bytes in
-            output.append(bytes.baseAddress! + Int(wording.start), count: Int(wording.count))
-        }
+        output.append(bytes.base + Int(wording.start), count: Int(wording.count))
     }
 }
