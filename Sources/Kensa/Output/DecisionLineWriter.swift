@@ -21,11 +21,14 @@ struct DecisionLineWriter {
     }
 
     /// Appends the decision without a trace, ending with a newline: one line of JSON Lines.
+    ///
+    /// Staged in 1 KB, which most lines fit: a temporary allocation up to that size is always on the stack, while a
+    /// larger one asks the runtime whether the stack has room and, on Linux, is allocated on the heap.
     func append(
         id: String, outcome: Outcome, decidingRules: [Int], exemptionsApplied: [String], reasons: [ReasonLine],
         judgedAt: Day?, line: Int?, to bytes: inout [UInt8]
     ) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2_048) { staging in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1_024) { staging in
             var sink = JSONByteSink(staging: staging)
             swap(&sink.output, &bytes)
             appendMembers(
