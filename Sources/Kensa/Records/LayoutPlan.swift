@@ -64,6 +64,10 @@ final class LayoutPlan {
     private let choiceTables: [ChoiceTable]
     /// Strings of the text fields other than `id`, shared between records; freed with the plan.
     private let texts: SharedTexts
+    /// Lists of scalars by their text and field, shared between records; freed with the plan.
+    let lists = SharedValues<FieldValue>(slotCount: 1_024)
+    /// Entries of lists of objects by their text and layout, shared between records; freed with the plan.
+    let entries = SharedValues<[FieldValue]>(slotCount: 4_096)
     /// Fields across all layouts.
     let fieldCount: Int
     /// Slot of the record's `id`.
@@ -135,6 +139,8 @@ final class LayoutPlan {
         kinds.deallocate()
         keys.deallocate()
         texts.deallocate()
+        lists.deallocate()
+        entries.deallocate()
         for table in choiceTables { table.deallocate() }
     }
 
