@@ -130,7 +130,17 @@ struct JSONRecordParser {
                     let slot = Int(entry.slot)
                     let value: FieldValue
                     if case .scalar(let scalar) = kinds[field] {
-                        value = try readScalar(scalar, depth: depth + 1)
+                        if scanner.peek == 0x22 {
+                            let span = try scanner.scanString()
+                            // Text nobody reads is checked by the scan and needs no typing, nor a call to type it.
+                            if case .unreadText = scalar {
+                                value = .missing
+                            } else {
+                                value = scalar.value(ofString: scanner.bytes(of: span))
+                            }
+                        } else {
+                            value = try readScalar(scalar, depth: depth + 1)
+                        }
                     } else {
                         value = try readValue(kinds[field], field: field, depth: depth + 1)
                     }
@@ -156,8 +166,9 @@ struct JSONRecordParser {
 
     /// Reads the value at the scanner's position as the plan's `field`, of `kind`.
     ///
-    /// `readObject` reads scalars through ``readScalar(_:depth:)`` itself: this function is part of a recursion
-    /// (lists of objects), so it is not inlined, and most values are scalars.
+    /// `readObject` reads scalars itself, text in place and others through ``readScalar(_:depth:)``: this function
+    /// is part of a recursion (lists of objects), so it is not inlined, and most values are scalars, most of them
+    /// text.
     @inline(__always)
     private mutating func readValue(_ kind: FieldKind, field: Int, depth: Int) throws(JSONSyntaxError) -> FieldValue {
         switch kind {
