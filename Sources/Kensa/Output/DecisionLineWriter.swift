@@ -49,10 +49,10 @@ struct DecisionLineWriter {
     ) {
         sink.append("{\"id\":\"")
         sink.append(escaped: id)
-        sink.append(outcomeKeys[outcome.rawValue])
+        outcomeKeys[outcome.rawValue].withUnsafeBufferPointer { sink.append($0) }
         for (position, rule) in decidingRules.enumerated() {
             if position > 0 { sink.append(UInt8(ascii: ",")) }
-            sink.append(ruleIDs[rule])
+            ruleIDs[rule].withUnsafeBufferPointer { sink.append($0) }
         }
         sink.append("],\"exemptions_applied\":[")
         for (position, exemption) in exemptionsApplied.enumerated() {
@@ -66,7 +66,7 @@ struct DecisionLineWriter {
             if position > 0 { sink.append(UInt8(ascii: ",")) }
             sink.append(reason.json)
         }
-        sink.append(policyAndJudgedAt)
+        policyAndJudgedAt.withUnsafeBufferPointer { sink.append($0) }
         if let judgedAt {
             sink.append(UInt8(ascii: "\""))
             sink.append(judgedDays.text(of: judgedAt), count: 10)
