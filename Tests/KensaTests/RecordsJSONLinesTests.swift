@@ -80,4 +80,32 @@ import Testing
         #expect(count == 2_000)
         #expect(source.capacity == 256)
     }
+
+    @Test func readsRepeatedTextTheSameWayAndStillReportsItsProblems() throws {
+        let entry = #"{"part": "SSD", "manufacturer": "Samsung Electronics"}"#
+        let doubled = #"{"part": "SSD", "manufacturer": "ZTE", "manufacturer": "ZTE"}"#
+        let lines = [
+            #"{"id": "A", "components": [\#(doubled)]}"#,
+            #"{"id": "B", "components": [\#(entry), \#(entry)], "data": {"classes": ["public", "nope"]}}"#,
+            #"{"id": "C", "components": [\#(entry)], "data.classes": ["public", "nope"]}"#,
+            #"{"id": "D", "components": [\#(doubled)]}"#,
+            #"{"id": "E", "data": {"classes": ["public", "nope"]}, "components": [\#(entry), 7]}"#,
+        ]
+        let inputs = readAll(.jsonl, lines.joined(separator: "\n"))
+        #expect(inputs[0].problem?.message == "duplicate key `manufacturer`")
+        #expect(inputs[3].problem?.message == "duplicate key `manufacturer`")
+        let layout = RecordLayout.recordV1
+        let components = try #require(layout.slot(of: "components"))
+        let classes = try #require(layout.slot(of: "data.classes"))
+        let samsung: [FieldValue] = [.text("SSD"), .text("Samsung Electronics"), .missing]
+        let b = try #require(inputs[1].record)
+        let c = try #require(inputs[2].record)
+        #expect(b.values[components] == .objects([samsung, samsung]))
+        #expect(c.values[components] == .objects([samsung]))
+        #expect(b.values[classes] == c.values[classes])
+        #expect(b.values[classes] == .list([.choice(0), .invalid(reason: "not a known value", written: "nope")]))
+        #expect(
+            inputs[4].record?.values[components]
+                == .invalid(reason: "expected a list of objects `[{…}]`", written: #"[\#(entry), 7]"#))
+    }
 }

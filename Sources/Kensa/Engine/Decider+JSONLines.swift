@@ -44,7 +44,7 @@ extension Decider {
         }
         lineWriter.append(
             id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decision.decidingRules,
-            exemptionsApplied: evaluation.exemptionsApplied,
+            exemptionsApplied: evaluation.exemptions.isEmpty ? [] : evaluation.exemptionsApplied,
             reasons: decision.reasons, judgedAt: evaluation.day, line: line, to: &bytes)
     }
 

@@ -9,6 +9,7 @@ struct DecisionLineWriter {
     private let ruleIDs: [[UInt8]]
     /// `],"policy":{…},"judged_at":`.
     private let policyAndJudgedAt: [UInt8]
+    private let judgedDays = DayTexts()
 
     init(policy: CompiledPolicy) {
         outcomeKeys = Outcome.allCases.sorted { $0.rawValue < $1.rawValue }.map {
@@ -21,11 +22,14 @@ struct DecisionLineWriter {
     }
 
     /// Appends the decision without a trace, ending with a newline: one line of JSON Lines.
+    ///
+    /// Staged in 1 KB, which most lines fit: a temporary allocation up to that size is always on the stack, while a
+    /// larger one asks the runtime whether the stack has room and, on Linux, is allocated on the heap.
     func append(
         id: String, outcome: Outcome, decidingRules: [Int], exemptionsApplied: [String], reasons: [ReasonLine],
         judgedAt: Day?, line: Int?, to bytes: inout [UInt8]
     ) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2_048) { staging in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1_024) { staging in
             var sink = JSONByteSink(staging: staging)
             swap(&sink.output, &bytes)
             appendMembers(
@@ -45,10 +49,10 @@ struct DecisionLineWriter {
     ) {
         sink.append("{\"id\":\"")
         sink.append(escaped: id)
-        sink.append(outcomeKeys[outcome.rawValue])
+        outcomeKeys[outcome.rawValue].withUnsafeBufferPointer { sink.append($0) }
         for (position, rule) in decidingRules.enumerated() {
             if position > 0 { sink.append(UInt8(ascii: ",")) }
-            sink.append(ruleIDs[rule])
+            ruleIDs[rule].withUnsafeBufferPointer { sink.append($0) }
         }
         sink.append("],\"exemptions_applied\":[")
         for (position, exemption) in exemptionsApplied.enumerated() {
@@ -62,10 +66,10 @@ struct DecisionLineWriter {
             if position > 0 { sink.append(UInt8(ascii: ",")) }
             sink.append(reason.json)
         }
-        sink.append(policyAndJudgedAt)
+        policyAndJudgedAt.withUnsafeBufferPointer { sink.append($0) }
         if let judgedAt {
             sink.append(UInt8(ascii: "\""))
-            sink.append(day: judgedAt)
+            sink.append(judgedDays.text(of: judgedAt), count: 10)
             sink.append(UInt8(ascii: "\""))
         } else {
             sink.append("null")
@@ -80,5 +84,40 @@ struct DecisionLineWriter {
         var writer = JSONWriter()
         writer.string(text)
         return writer.bytes
+    }
+}
+
+/// The `YYYY-MM-DD` of days decisions were judged at, kept by day so that a day written before is copied rather than
+/// worked out again: the records of a batch fall on a few thousand days at most.
+///
+/// A class, so the writer's `let` can keep it; it serves one decider, on one thread, like the decider's caches.
+private final class DayTexts {
+    private static let slotCount = 4_096
+    /// The day each slot holds the text of; `Int32.min`, which is no day, for none.
+    private let ordinals: UnsafeMutablePointer<Int32>
+    /// Ten bytes per slot.
+    private let texts: UnsafeMutablePointer<UInt8>
+
+    init() {
+        ordinals = .allocate(capacity: Self.slotCount)
+        ordinals.initialize(repeating: .min, count: Self.slotCount)
+        texts = .allocate(capacity: Self.slotCount * 10)
+    }
+
+    deinit {
+        ordinals.deallocate()
+        texts.deallocate()
+    }
+
+    /// The ten bytes of `day`, valid until the next call.
+    @inline(__always)
+    func text(of day: Day) -> UnsafePointer<UInt8> {
+        let slot = Int(UInt32(bitPattern: day.ordinal)) & (Self.slotCount - 1)
+        let text = texts + slot * 10
+        if ordinals[slot] != day.ordinal {
+            JSONWriter.writeDigits(of: day, to: text)
+            ordinals[slot] = day.ordinal
+        }
+        return UnsafePointer(text)
     }
 }

@@ -38,7 +38,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses exactly `YYYY-MM-DD` from bytes in place, so record readers need not copy a value to read a date.
     public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ from: Int, _ count: Int) -> Int? {
+        @inline(__always) func number(_ from: Int, _ count: Int) -> Int? {
             var value = 0
             for index in from..<(from + count) {
                 let digit = Int(bytes[index]) - 48

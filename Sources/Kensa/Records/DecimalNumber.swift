@@ -21,7 +21,7 @@ enum DecimalNumber {
         var digits = 0
         var exponent = 0
         var exact = true
-        func take(_ digit: UInt8) {
+        @inline(__always) func take(_ digit: UInt8) {
             if digits < 19 {
                 mantissa = mantissa &* 10 &+ UInt64(digit)
                 if mantissa != 0 { digits += 1 }

@@ -15,6 +15,7 @@ package enum FieldValue: Sendable, Hashable {
     case list([FieldValue])
     /// Each element holds one value per field of the element layout, by slot.
     case objects([[FieldValue]])
-    /// Present but unusable: why, and the value as written.
-    case invalid(reason: String, written: String)
+    /// Present but unusable: why, and the value as written. Boxed, as it is rare: two strings inline would make
+    /// every value 40 bytes instead of 24, and every record's array of values too large for malloc's fast path.
+    indirect case invalid(reason: String, written: String)
 }

@@ -130,9 +130,19 @@ struct JSONRecordParser {
                     let slot = Int(entry.slot)
                     let value: FieldValue
                     if case .scalar(let scalar) = kinds[field] {
-                        value = try readScalar(scalar, depth: depth + 1)
+                        if scanner.peek == 0x22 {
+                            let span = try scanner.scanString()
+                            // Text nobody reads is checked by the scan and needs no typing, nor a call to type it.
+                            if case .unreadText = scalar {
+                                value = .missing
+                            } else {
+                                value = scalar.value(ofString: scanner.bytes(of: span))
+                            }
+                        } else {
+                            value = try readScalar(scalar, depth: depth + 1)
+                        }
                     } else {
-                        value = try readValue(kinds[field], depth: depth + 1)
+                        value = try readValue(kinds[field], field: field, depth: depth + 1)
                     }
                     if field == plan.idSlot, seenID == nil, case .text(let id) = value { seenID = id }
                     values.store(value, at: slot)
@@ -154,12 +164,13 @@ struct JSONRecordParser {
         scanner.note("duplicate key `\(path)`", at: offset)
     }
 
-    /// Reads the value at the scanner's position as a field of `kind`.
+    /// Reads the value at the scanner's position as the plan's `field`, of `kind`.
     ///
-    /// `readObject` reads scalars through ``readScalar(_:depth:)`` itself: this function is part of a recursion
-    /// (lists of objects), so it is not inlined, and most values are scalars.
+    /// `readObject` reads scalars itself, text in place and others through ``readScalar(_:depth:)``: this function
+    /// is part of a recursion (lists of objects), so it is not inlined, and most values are scalars, most of them
+    /// text.
     @inline(__always)
-    private mutating func readValue(_ kind: FieldKind, depth: Int) throws(JSONSyntaxError) -> FieldValue {
+    private mutating func readValue(_ kind: FieldKind, field: Int, depth: Int) throws(JSONSyntaxError) -> FieldValue {
         switch kind {
         case .scalar(let scalar):
             return try readScalar(scalar, depth: depth)
@@ -167,7 +178,7 @@ struct JSONRecordParser {
             guard scanner.peek == UInt8(ascii: "[") else {
                 return try skipInvalid("expected a list `[…]`", depth: depth)
             }
-            return try readList(element, depth: depth)
+            return try readList(element, field: field, depth: depth)
         case .objectList(let layout):
             guard scanner.peek == UInt8(ascii: "[") else {
                 return try skipInvalid("expected a list of objects `[{…}]`", depth: depth)
@@ -201,7 +212,28 @@ struct JSONRecordParser {
         }
     }
 
-    private mutating func readList(_ element: ScalarKind, depth: Int) throws(JSONSyntaxError) -> FieldValue {
+    /// Reads a list of scalars for the plan's `field`; a list written exactly as one read before is that list again.
+    private mutating func readList(_ element: ScalarKind, field: Int, depth: Int) throws(JSONSyntaxError) -> FieldValue
+    {
+        let owner = field << 8 | depth
+        let available = scanner.end - scanner.pos
+        let start = scanner.pos
+        if let (list, count) = plan.lists.value(
+            at: scanner.base + start, available: available, close: UInt8(ascii: "]"), owner: owner)
+        {
+            scanner.pos += count
+            return list
+        }
+        let line = scanner.line
+        let clean = scanner.problem == nil
+        let list = try readElements(element, depth: depth)
+        if clean, scanner.problem == nil, scanner.line == line {
+            plan.lists.remember(list, text: scanner.text(from: start), close: UInt8(ascii: "]"), owner: owner)
+        }
+        return list
+    }
+
+    private mutating func readElements(_ element: ScalarKind, depth: Int) throws(JSONSyntaxError) -> FieldValue {
         try scanner.checkDepth(depth)
         scanner.pos += 1
         scanner.skipWhitespace()
@@ -237,12 +269,18 @@ struct JSONRecordParser {
         objects.reserveCapacity(4)
         var allObjects = true
         let pendingValues = pending.values(from: layout.fieldBase)
+        let owner = index << 8 | depth
         while true {
             if scanner.peek == UInt8(ascii: "{") {
-                objectCount += 1
-                try readObject(node: layout.root, into: pendingValues, depth: depth + 1, owner: objectCount)
-                plan.finish(pendingValues, layout: index)
-                objects.append(pending.take(pendingValues, count: layout.kinds.count))
+                if let (entry, count) = plan.entries.value(
+                    at: scanner.base + scanner.pos, available: scanner.end - scanner.pos, close: UInt8(ascii: "}"),
+                    owner: owner)
+                {
+                    scanner.pos += count
+                    objects.append(entry)
+                } else {
+                    objects.append(try readEntry(layout: index, into: pendingValues, depth: depth + 1, sharedAs: owner))
+                }
             } else {
                 allObjects = false
                 try scanner.skipValue(depth: depth + 1)
@@ -251,6 +289,24 @@ struct JSONRecordParser {
             if try !scanner.skipComma(orClose: UInt8(ascii: "]")) { break }
         }
         return allObjects ? .objects(objects) : invalid("expected a list of objects `[{…}]`", from: start)
+    }
+
+    /// Reads one entry of a list of objects by the plan's layout `index`, and keeps it in the plan's shared entries,
+    /// under `sharedAs`, for entries written the same way after it, when it was read without a problem.
+    private mutating func readEntry(
+        layout index: Int, into pendingValues: UnsafeMutablePointer<FieldValue>, depth: Int, sharedAs: Int
+    ) throws(JSONSyntaxError) -> [FieldValue] {
+        let start = scanner.pos
+        let line = scanner.line
+        let clean = scanner.problem == nil
+        objectCount += 1
+        try readObject(node: plan.layouts[index].root, into: pendingValues, depth: depth, owner: objectCount)
+        plan.finish(pendingValues, layout: index)
+        let entry = pending.take(pendingValues, count: plan.layouts[index].kinds.count)
+        if clean, scanner.problem == nil, scanner.line == line {
+            plan.entries.remember(entry, text: scanner.text(from: start), close: UInt8(ascii: "}"), owner: sharedAs)
+        }
+        return entry
     }
 
     /// Skips a value of the wrong kind and keeps it as written.

@@ -80,6 +80,12 @@ struct JSONScanner {
         UnsafeBufferPointer(start: (span.decoded ? UnsafePointer(scratch.base) : base) + span.start, count: span.count)
     }
 
+    /// The bytes from `start` to `pos`: the text of what was just read.
+    @inline(__always)
+    func text(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: pos - start)
+    }
+
     /// 1-based column of `offset` on the current line, counting Unicode scalars.
     func column(of offset: Int) -> Int {
         var column = 1

@@ -1,6 +1,9 @@
 /// How a reader types a value that a record writes as text or as one JSON scalar.
 enum ScalarKind {
+    /// Text built as a string of its own: the `id`, which differs in every record.
     case text
+    /// Text that tends to repeat from record to record, such as names: strings are shared through the table.
+    case sharedText(SharedTexts)
     /// Text the consumer never reads: checked (a string, valid UTF-8) but not kept, so no string is built.
     case unreadText
     case number
@@ -59,6 +62,12 @@ final class LayoutPlan {
     let keyPaths: [String]
     /// The tables that kinds refer to, freed with the plan.
     private let choiceTables: [ChoiceTable]
+    /// Strings of the text fields other than `id`, shared between records; freed with the plan.
+    private let texts: SharedTexts
+    /// Lists of scalars by their text and field, shared between records; freed with the plan.
+    let lists = SharedValues<FieldValue>(slotCount: 1_024)
+    /// Entries of lists of objects by their text and layout, shared between records; freed with the plan.
+    let entries = SharedValues<[FieldValue]>(slotCount: 4_096)
     /// Fields across all layouts.
     let fieldCount: Int
     /// Slot of the record's `id`.
@@ -73,16 +82,19 @@ final class LayoutPlan {
         var layouts: [Layout?] = []
         var fieldCount = 0
         var choiceTables: [ChoiceTable] = []
+        let texts = SharedTexts()
         func scalar(_ type: FieldType, path: String) -> ScalarKind {
             switch type {
-            case .text where path != "id" && keptText.map({ !$0.contains(path) }) ?? false: return .unreadText
+            case .text where path == "id": return .text
+            case .text where keptText.map({ !$0.contains(path) }) ?? false: return .unreadText
+            case .text: return .sharedText(texts)
             case .number: return .number
             case .bool: return .bool
             case .date: return .date
             case .choice(let values):
                 choiceTables.append(ChoiceTable(values))
                 return .choice(choiceTables[choiceTables.count - 1])
-            case .text, .list, .objectList: return .text
+            case .list, .objectList: return .text
             }
         }
         func compile(_ layout: RecordLayout, prefix: String) -> Int {
@@ -117,6 +129,7 @@ final class LayoutPlan {
         kinds = .allocate(capacity: max(fieldCount, 1))
         kinds.initialize(from: self.layouts.flatMap(\.kinds), count: fieldCount)
         self.choiceTables = choiceTables
+        self.texts = texts
         self.fieldCount = fieldCount
         keys = KeyTable(builder)
         keyPaths = builder.paths
@@ -125,6 +138,9 @@ final class LayoutPlan {
     deinit {
         kinds.deallocate()
         keys.deallocate()
+        texts.deallocate()
+        lists.deallocate()
+        entries.deallocate()
         for table in choiceTables { table.deallocate() }
     }
 

@@ -7,6 +7,8 @@ extension ScalarKind {
         switch self {
         case .text:
             return .text(String(decoding: bytes, as: UTF8.self))
+        case .sharedText(let texts):
+            return .text(texts.text(bytes))
         case .unreadText:
             return .missing
         case .choice(let table):
@@ -39,7 +41,7 @@ extension ScalarKind {
             let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
             if lowered == "true" || lowered == "false" { return .bool(lowered == "true") }
             return .invalid(reason: "expected true or false", written: String(decoding: bytes, as: UTF8.self))
-        case .text, .unreadText, .choice, .date:
+        case .text, .sharedText, .unreadText, .choice, .date:
             return value(ofString: bytes)
         }
     }
@@ -50,7 +52,7 @@ extension ScalarKind {
         case .number: "expected a number"
         case .bool: "expected true or false"
         case .date: "expected a date in quotes, YYYY-MM-DD"
-        case .text, .unreadText, .choice: "expected text in quotes"
+        case .text, .sharedText, .unreadText, .choice: "expected text in quotes"
         }
     }
 }

@@ -27,12 +27,23 @@ final class LineShapeCache {
     @exclusivity(unchecked) private var lines: ByteTable<ReasonLine>
     /// Numbers shapes; never reused, so lines of a forgotten shape are never mistaken for another's.
     @exclusivity(unchecked) private var nextID: UInt64 = 0
-    /// The key being built, kept between lookups so that building one allocates nothing.
-    @exclusivity(unchecked) private var scratch: [UInt32] = []
+    /// The key being built, `keyCount` words at `key`, kept between lookups so that building one allocates nothing
+    /// and is written in place, without an array's uniqueness and capacity checks on every word.
+    @exclusivity(unchecked) private var key: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var keyCapacity = 64
+    @exclusivity(unchecked) private var keyCount = 0
 
     init(capacity: Int = 16_384) {
         shapes = ByteTable(capacity: capacity)
         lines = ByteTable(capacity: capacity)
+        key = .allocate(capacity: keyCapacity)
+    }
+
+    deinit { key.deallocate() }
+
+    /// The key built last, as the tables take it.
+    private var keyBytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: key, count: keyCount * MemoryLayout<UInt32>.stride)
     }
 
     /// The line worded for an earlier record with the same line shape and the same quoted names.
@@ -40,10 +51,8 @@ final class LineShapeCache {
         _ subject: Subject, flags: Int32, filled: UInt64, events: ArraySlice<UInt32>, names: ArraySlice<UInt32>
     ) -> ReasonLine? {
         fillShapeKey(subject, flags: flags, filled: filled, events: events)
-        guard let shape = scratch.withUnsafeBytes({ shapes.value(for: $0) }),
-            fillLineKey(shape, names: names)
-        else { return nil }
-        return scratch.withUnsafeBytes { lines.value(for: $0) }
+        guard let shape = shapes.value(for: keyBytes), fillLineKey(shape, names: names) else { return nil }
+        return lines.value(for: keyBytes)
     }
 
     /// Remembers a line; `quoted` gives the names it quotes by their order among `names`.
@@ -53,15 +62,15 @@ final class LineShapeCache {
     ) {
         fillShapeKey(subject, flags: flags, filled: filled, events: events)
         let shape: Shape
-        if let known = scratch.withUnsafeBytes({ shapes.value(for: $0) }) {
+        if let known = shapes.value(for: keyBytes) {
             shape = known
         } else {
             shape = Shape(id: nextID, quoted: quoted)
             nextID += 1
-            scratch.withUnsafeBytes { shapes.insert(shape, for: $0) }
+            shapes.insert(shape, for: keyBytes)
         }
-        guard fillLineKey(shape, names: names), scratch.withUnsafeBytes({ lines.value(for: $0) }) == nil else { return }
-        scratch.withUnsafeBytes { lines.insert(line, for: $0) }
+        guard fillLineKey(shape, names: names), lines.value(for: keyBytes) == nil else { return }
+        lines.insert(line, for: keyBytes)
     }
 
     private func fillShapeKey(_ subject: Subject, flags: Int32, filled: UInt64, events: ArraySlice<UInt32>) {
@@ -73,25 +82,50 @@ final class LineShapeCache {
             case .exception(let rule, let exception):
                 4 << 28 | UInt32(truncatingIfNeeded: rule) << 12 | UInt32(truncatingIfNeeded: exception)
             }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(head)
-        scratch.append(UInt32(bitPattern: flags))
-        scratch.append(UInt32(truncatingIfNeeded: filled))
-        scratch.append(UInt32(truncatingIfNeeded: filled >> 32))
-        scratch.append(contentsOf: events)
+        startKey(reserving: 4 + events.count)
+        appendToKey(head)
+        appendToKey(UInt32(bitPattern: flags))
+        appendToKey(UInt32(truncatingIfNeeded: filled))
+        appendToKey(UInt32(truncatingIfNeeded: filled >> 32))
+        appendToKey(events)
     }
 
     /// Fills the key of a line of `shape`: its number and the words of each name it quotes. False when the
     /// names are fewer than the shape quotes.
     private func fillLineKey(_ shape: Shape, names: ArraySlice<UInt32>) -> Bool {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(UInt32(truncatingIfNeeded: shape.id))
-        scratch.append(UInt32(truncatingIfNeeded: shape.id >> 32))
+        startKey(reserving: 2 + shape.quoted.count * RecordShape.wordsPerName)
+        appendToKey(UInt32(truncatingIfNeeded: shape.id))
+        appendToKey(UInt32(truncatingIfNeeded: shape.id >> 32))
         for ordinal in shape.quoted {
             let start = names.startIndex + ordinal * RecordShape.wordsPerName
             guard start + RecordShape.wordsPerName <= names.endIndex else { return false }
-            scratch.append(contentsOf: names[start..<start + RecordShape.wordsPerName])
+            appendToKey(names[start..<start + RecordShape.wordsPerName])
         }
         return true
+    }
+
+    /// Empties the key, with room for `count` words.
+    private func startKey(reserving count: Int) {
+        keyCount = 0
+        guard count > keyCapacity else { return }
+        key.deallocate()
+        while keyCapacity < count { keyCapacity *= 2 }
+        key = .allocate(capacity: keyCapacity)
+    }
+
+    /// Appends a word to the key; `startKey(reserving:)` made room for it.
+    @inline(__always)
+    private func appendToKey(_ word: UInt32) {
+        key[keyCount] = word
+        keyCount += 1
+    }
+
+    /// Appends words to the key; `startKey(reserving:)` made room for them.
+    private func appendToKey(_ words: ArraySlice<UInt32>) {
+        words.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            (key + keyCount).update(from: start, count: buffer.count)
+            keyCount += buffer.count
+        }
     }
 }
