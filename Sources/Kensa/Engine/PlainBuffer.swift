@@ -1,6 +1,7 @@
 /// A growable buffer of plain values in memory of its own: what the batch caches keep their rendered bytes and
-/// pieces in. An array held by a class is retained and released around every read; this buffer is read through
-/// its pointer, without reference counting.
+/// pieces in, and the scanners the strings they decode from escapes. An array held by a class is retained and
+/// released around every read; this buffer is read through its pointer, without reference counting, and its
+/// storage stays put between appends that fit, so a scanner can hand out pointers into it.
 final class PlainBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0

@@ -15,7 +15,7 @@
 package struct CSVReader: RecordReader {
     var rows: CSVRowScanner
     let plan: LayoutPlan
-    let scratch = ScratchBytes()
+    let scratch = PlainBuffer<UInt8>(capacity: 256)
     private(set) var columns: [CSVColumn] = []
     private(set) var columnNames: [String] = []
     /// Column holding `id`, for naming records in problems.

@@ -123,10 +123,10 @@ struct CSVRowScanner {
     }
 
     /// The bytes of a cell, with doubled quotes undone into `scratch` when it has any.
-    func bytes(of cell: Cell, scratch: ScratchBytes) -> UnsafeBufferPointer<UInt8> {
+    func bytes(of cell: Cell, scratch: PlainBuffer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         let bytes = UnsafeBufferPointer(start: source.base + cell.start, count: cell.end - cell.start)
         guard cell.hasDoubledQuotes else { return bytes }
-        scratch.count = 0
+        scratch.removeAll()
         var index = 0
         while index < bytes.count {
             scratch.append(bytes[index])

@@ -32,7 +32,7 @@ struct JSONScanner {
     /// How messages name the end of what is scanned: "line" for JSON Lines, "input" for a document.
     let endName: StaticString
     /// Decoded bytes of the last string that had escapes; a class so its bytes stay put while the scanner moves.
-    private let scratch = ScratchBytes()
+    private let scratch = PlainBuffer<UInt8>(capacity: 256)
 
     init(endName: StaticString) {
         self.endName = endName
@@ -217,8 +217,8 @@ struct JSONScanner {
 
     /// Finishes a string that has escapes, decoding it into `scratch`.
     private mutating func scanEscapedString(from start: Int) throws(JSONSyntaxError) -> StringSpan {
-        scratch.count = 0
-        scratch.append(UnsafeBufferPointer(start: base + start, count: pos - start))
+        scratch.removeAll()
+        scratch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: pos - start))
         while pos < end {
             let byte = base[pos]
             switch byte {
@@ -231,7 +231,7 @@ struct JSONScanner {
                 throw error("a line break or control character inside text must be written as an escape such as `\\n`")
             case 0x80...:
                 let length = utf8SequenceLength()
-                scratch.append(UnsafeBufferPointer(start: base + pos, count: length))
+                scratch.append(contentsOf: UnsafeBufferPointer(start: base + pos, count: length))
                 pos += length
             default:
                 scratch.append(byte)
