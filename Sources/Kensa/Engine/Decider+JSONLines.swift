@@ -23,7 +23,7 @@ extension Decider {
             let known = shapes.decision(events: recordShape.events, filled: filled)
         {
             decision = known
-        } else if quotesOnlyItsShape, let reasons = knownLines(evaluation) {
+        } else if quotesOnlyItsShape, let reasons = knownLines(evaluation, shape: recordShape, cache: lineShapes) {
             decision = ShapedDecision(decidingRules: DecisionWriter.decidingRules(evaluation), reasons: reasons)
         } else {
             let trace = evaluator.settlingTrace(
@@ -36,7 +36,9 @@ extension Decider {
                 decidingRules: writer.decidingRules(), reasons: writer.reasons(cache: reasonCache))
             if quotesOnlyItsShape {
                 if recordShape.sawVendor {
-                    rememberLines(decision.reasons, of: evaluation, quoted: writer.quotedNames)
+                    rememberLines(
+                        decision.reasons, of: evaluation, quoted: writer.quotedNames, shape: recordShape,
+                        cache: lineShapes)
                 } else {
                     shapes.remember(decision, events: recordShape.events, filled: filled)
                 }
@@ -46,57 +48,5 @@ extension Decider {
             id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decision.decidingRules,
             exemptionsApplied: evaluation.exemptions.isEmpty ? [] : evaluation.exemptionsApplied,
             reasons: decision.reasons, judgedAt: evaluation.day, line: line, to: &bytes)
-    }
-
-    /// The reasons of a record that quotes only its shape, when every line was worded before; nil otherwise.
-    private func knownLines(_ evaluation: Evaluation) -> [ReasonLine]? {
-        var reasons: [ReasonLine] = []
-        reasons.reserveCapacity(4)
-        let filled = evaluation.filled
-        let scopes = evaluation.scopes
-        let complete = DecisionWriter.forEachLineSubject(evaluation, policy: policy) { subject, flags in
-            let (events, names) = lineSteps(subject, scopes: scopes)
-            guard let line = lineShapes.line(subject, flags: flags, filled: filled, events: events, names: names)
-            else { return false }
-            reasons.append(line)
-            return true
-        }
-        return complete ? reasons : nil
-    }
-
-    /// Remembers each line of a record that quotes only its shape, worded by a ``DecisionWriter``.
-    private func rememberLines(
-        _ reasons: [ReasonLine], of evaluation: Evaluation, quoted: [ReasonLineKey.Line: [Int]]
-    ) {
-        for ((subject, flags), line) in zip(DecisionWriter.lineSubjects(evaluation, policy: policy), reasons) {
-            let (events, names) = lineSteps(subject, scopes: evaluation.scopes)
-            let quotes: [Int] =
-                switch subject {
-                case .scope(let index): quoted[.scope(index)] ?? []
-                case .rule(let index): quoted[.rule(index)] ?? []
-                case .inScope, .exception: []
-                }
-            lineShapes.remember(
-                line, subject: subject, flags: flags, filled: evaluation.filled, events: events, names: names,
-                quoted: quotes)
-        }
-    }
-
-    /// What a line's shape is made of beside its subject and flags: its scope's or rule's recorded steps and the
-    /// names they looked up; for the in-scope line, the scopes' truths.
-    private func lineSteps(
-        _ subject: LineShapeCache.Subject, scopes: [Truth]
-    ) -> (events: ArraySlice<UInt32>, names: ArraySlice<UInt32>) {
-        switch subject {
-        case .scope(let index):
-            (recordShape.events(ofStep: index), recordShape.names(ofStep: index))
-        case .rule(let index):
-            (
-                recordShape.events(ofStep: policy.scopes.count + index),
-                recordShape.names(ofStep: policy.scopes.count + index)
-            )
-        case .inScope: (ArraySlice(scopes.map { UInt32($0.rawValue) }), [])
-        case .exception: ([], [])
-        }
     }
 }
