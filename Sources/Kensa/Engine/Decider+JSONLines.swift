@@ -14,16 +14,17 @@ extension Decider {
         var observer = ShapeObserver(reusing: consume buffers)
         var evaluation = evaluator.evaluate(record.takeValues(), asOf: asOf, observer: &observer)
         evaluation.filled = filled
-        recordShape = observer.shape
+        // Kept in a local while the line is made, and handed back after: the lookups borrow it without a copy.
+        let shape = observer.shape
+        defer { recordShape = shape }
         let quotesOnlyItsShape =
             evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil
             && !evaluation.hasInvalidValues
         let decision: ShapedDecision
-        if quotesOnlyItsShape, !recordShape.sawVendor,
-            let known = shapes.decision(events: recordShape.events, filled: filled)
+        if quotesOnlyItsShape, !shape.sawVendor, let known = shapes.decision(events: shape.events, filled: filled)
         {
             decision = known
-        } else if quotesOnlyItsShape, let reasons = knownLines(evaluation, shape: recordShape, cache: lineShapes) {
+        } else if quotesOnlyItsShape, let reasons = knownLines(evaluation, shape: shape, cache: lineShapes) {
             decision = ShapedDecision(decidingRules: DecisionWriter.decidingRules(evaluation), reasons: reasons)
         } else {
             let trace = evaluator.settlingTrace(
@@ -31,16 +32,16 @@ extension Decider {
                 of: evaluation)
             let writer = DecisionWriter(
                 policy: policy, values: evaluation.values, evaluation: evaluation, recorder: trace,
-                notingQuotedNames: quotesOnlyItsShape && recordShape.sawVendor)
+                notingQuotedNames: quotesOnlyItsShape && shape.sawVendor)
             decision = ShapedDecision(
                 decidingRules: writer.decidingRules(), reasons: writer.reasons(cache: reasonCache))
             if quotesOnlyItsShape {
-                if recordShape.sawVendor {
+                if shape.sawVendor {
                     rememberLines(
-                        decision.reasons, of: evaluation, quoted: writer.quotedNames, shape: recordShape,
+                        decision.reasons, of: evaluation, quoted: writer.quotedNames, shape: shape,
                         cache: lineShapes)
                 } else {
-                    shapes.remember(decision, events: recordShape.events, filled: filled)
+                    shapes.remember(decision, events: shape.events, filled: filled)
                 }
             }
         }

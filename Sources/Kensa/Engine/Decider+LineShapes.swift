@@ -1,17 +1,22 @@
 extension Decider {
     /// The reasons of a record that quotes only its shape, when `cache` has every line worded before for the
     /// same line shapes of `shape` (see ``LineShapeCache``); nil otherwise.
-    func knownLines(_ evaluation: Evaluation, shape: RecordShape, cache: LineShapeCache) -> [ReasonLine]? {
+    func knownLines(
+        _ evaluation: borrowing Evaluation, shape: borrowing RecordShape, cache: LineShapeCache
+    ) -> [ReasonLine]? {
         var reasons: [ReasonLine] = []
         reasons.reserveCapacity(4)
         let filled = evaluation.filled
         let scopes = evaluation.scopes
-        let complete = DecisionWriter.forEachLineSubject(evaluation, policy: policy) { subject, flags in
-            let (events, names) = lineSteps(subject, of: shape, scopes: scopes)
-            guard let line = cache.line(subject, flags: flags, filled: filled, events: events, names: names)
-            else { return false }
-            reasons.append(line)
-            return true
+        // The step ranges are read through pointers: a closure capturing the shape would copy it.
+        let complete = withUnsafePointer(to: shape) { shape in
+            DecisionWriter.forEachLineSubject(evaluation, policy: policy) { subject, flags in
+                let (events, names) = lineSteps(subject, of: shape.pointee, scopes: scopes)
+                guard let line = cache.line(subject, flags: flags, filled: filled, events: events, names: names)
+                else { return false }
+                reasons.append(line)
+                return true
+            }
         }
         return complete ? reasons : nil
     }
@@ -39,7 +44,7 @@ extension Decider {
     /// What a line's shape is made of beside its subject and flags: its scope's or rule's steps in `shape` and the
     /// names they looked up; for the in-scope line, the scopes' truths.
     private func lineSteps(
-        _ subject: LineShapeCache.Subject, of shape: RecordShape, scopes: [Truth]
+        _ subject: LineShapeCache.Subject, of shape: borrowing RecordShape, scopes: [Truth]
     ) -> (events: ArraySlice<UInt32>, names: ArraySlice<UInt32>) {
         switch subject {
         case .scope(let index):
