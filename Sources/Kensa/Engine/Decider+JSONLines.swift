@@ -21,8 +21,7 @@ extension Decider {
             evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil
             && !evaluation.hasInvalidValues
         let decision: ShapedDecision
-        if quotesOnlyItsShape, !shape.sawVendor, let known = shapes.decision(events: shape.events, filled: filled)
-        {
+        if quotesOnlyItsShape, !shape.sawVendor, let known = shapes.decision(events: shape.events, filled: filled) {
             decision = known
         } else if quotesOnlyItsShape, let reasons = knownLines(evaluation, shape: shape, cache: lineShapes) {
             decision = ShapedDecision(decidingRules: DecisionWriter.decidingRules(evaluation), reasons: reasons)
