@@ -11,6 +11,9 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         run(condition.info, values, depth: depth)
     }
 
+    /// The observer, handed back without a copy when evaluation is done.
+    consuming func takeObserver() -> Observer { observer }
+
     /// Evaluates the condition numbered `root` (see ``EvaluationPlan``).
     mutating func evaluate(root: Int, _ values: [FieldValue], depth: Int = 0) -> Truth {
         run(root, values, depth: depth)
@@ -43,7 +46,6 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             observer.endTest(token, result, saw: .field(slot: node.slot), in: values)
             return result
         case .vendor:
-            let slot = Int(node.slot)
             var sighting: VendorSighting?
             var serial: UInt64?
             let result = evaluateVendor(node, values, sighting: &sighting, serial: &serial)

@@ -15,8 +15,7 @@ extension Decider {
         var evaluation = evaluator.evaluate(record.takeValues(), asOf: asOf, observer: &observer)
         evaluation.filled = filled
         // Kept in a local while the line is made, and handed back after: the lookups borrow it without a copy.
-        let shape = observer.shape
-        defer { recordShape = shape }
+        let shape = observer.takeShape()
         let quotesOnlyItsShape =
             evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil
             && !evaluation.hasInvalidValues
@@ -48,5 +47,6 @@ extension Decider {
             id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decision.decidingRules,
             exemptionsApplied: evaluation.exemptions.isEmpty ? [] : evaluation.exemptionsApplied,
             reasons: decision.reasons, judgedAt: evaluation.day, line: line, to: &bytes)
+        recordShape = consume shape
     }
 }

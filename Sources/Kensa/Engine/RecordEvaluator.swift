@@ -19,9 +19,15 @@ struct RecordEvaluator {
         // The observer moves into the evaluator and back, so that its buffers stay unshared and grow in place.
         var evaluator = ConditionEvaluator(program: policy.program, names: names, day: day, observer: consume observer)
 
-        let scopes = policy.scopes.indices.map { evaluateScope($0, values, evaluator: &evaluator) }
-        let inScope = policy.scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
-        var rules = policy.rules.indices.map { evaluateRule($0, scopes: scopes, values, evaluator: &evaluator) }
+        var scopes: [Truth] = []
+        scopes.reserveCapacity(plan.scopeRoots.count)
+        for index in plan.scopeRoots.indices { scopes.append(evaluateScope(index, values, evaluator: &evaluator)) }
+        let inScope = scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
+        var rules: [RuleEvaluation] = []
+        rules.reserveCapacity(plan.rules.count)
+        for index in plan.rules.indices {
+            rules.append(evaluateRule(index, scopes: scopes, values, evaluator: &evaluator))
+        }
 
         let verdicts = applyExemptions(values, buyer: buyer, day: day, rules: &rules, evaluator: &evaluator)
 
@@ -33,7 +39,7 @@ struct RecordEvaluator {
         }
         let hasInvalidValues = InvalidValues.any(in: values)
         if outcome == .permitted && hasInvalidValues { outcome = .reviewRequired }
-        observer = evaluator.observer
+        observer = evaluator.takeObserver()
         return Evaluation(
             values: values, hasInvalidValues: hasInvalidValues, scopes: scopes, inScope: inScope, rules: rules,
             exemptions: verdicts, buyer: buyer, day: day, outcome: outcome)

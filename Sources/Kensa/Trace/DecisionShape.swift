@@ -13,6 +13,9 @@ struct ShapeObserver: ConditionObserver {
     /// The shape, the names and the starts, reused from record to record.
     var shape: RecordShape
 
+    /// The shape, handed over without a copy when evaluation is done.
+    consuming func takeShape() -> RecordShape { shape }
+
     init(reusing shape: consuming RecordShape) {
         self.shape = consume shape
         self.shape.removeAll()
