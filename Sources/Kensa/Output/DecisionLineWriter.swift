@@ -62,9 +62,9 @@ struct DecisionLineWriter {
             sink.append(UInt8(ascii: "\""))
         }
         sink.append("],\"reasons\":[")
-        for (position, reason) in reasons.enumerated() {
+        for position in reasons.indices {
             if position > 0 { sink.append(UInt8(ascii: ",")) }
-            sink.append(reason.json)
+            sink.append(reasons[position].json)
         }
         policyAndJudgedAt.withUnsafeBufferPointer { sink.append($0) }
         if let judgedAt {
