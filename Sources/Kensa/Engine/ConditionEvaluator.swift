@@ -54,7 +54,7 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
             return result
         case .some, .every:
             let result = runQuantified(
-                every: node.operation == .every, values[Int(node.slot)], inner: Int(node.first), depth: depth)
+                every: node.operation == .every, values, Int(node.slot), inner: Int(node.first), depth: depth)
             observer.end(token, result)
             return result
         case .invalid:
@@ -99,12 +99,15 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
         }
     }
 
-    private mutating func runQuantified(every: Bool, _ value: FieldValue, inner: Int, depth: Int) -> Truth {
-        guard case .objects(let elements) = value else { return .unknown }
+    /// `some`/`every` over the list of objects in `slot` of `values`, read in place.
+    private mutating func runQuantified(
+        every: Bool, _ values: [FieldValue], _ slot: Int, inner: Int, depth: Int
+    ) -> Truth {
+        guard case .objects(let elements) = values[slot] else { return .unknown }
         var result: Truth = every ? .yes : .no
-        for (index, element) in elements.enumerated() {
+        for index in elements.indices {
             let elementToken = observer.begin(.element(index), depth: depth + 1)
-            let truth = run(inner, element, depth: depth + 2)
+            let truth = run(inner, elements[index], depth: depth + 2)
             observer.end(elementToken, truth)
             result = every ? min(result, truth) : max(result, truth)
             if !Observer.evaluatesEverything && result == (every ? .no : .yes) { break }

@@ -78,8 +78,11 @@ struct JSONByteSink: ~Copyable {
     /// Appends `text` escaped as the inside of a JSON string literal, without the quotes, as
     /// `JSONWriter.appendEscaped(_:to:)` does.
     mutating func append(escaped text: String) {
-        var text = text
-        text.withUTF8 { append(escaped: $0) }
+        // Native strings are read in place; only another kind of string is copied to be made contiguous.
+        if text.utf8.withContiguousStorageIfAvailable({ append(escaped: $0) }) == nil {
+            var copy = text
+            copy.withUTF8 { append(escaped: $0) }
+        }
     }
 
     /// Appends UTF-8 text escaped as the inside of a JSON string literal: runs that need no escape in one copy.
