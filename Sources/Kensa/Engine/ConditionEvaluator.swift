@@ -121,8 +121,7 @@ struct ConditionEvaluator<Observer: ConditionObserver> {
     private func evaluateVendor(
         _ node: ConditionProgram.Node, _ values: [FieldValue], sighting: inout VendorSighting?, serial: inout UInt64?
     ) -> Truth {
-        guard case .text(let name) = values[Int(node.slot)] else { return .unknown }
-        let resolved = names.vendor(name)
+        guard let resolved = values[Int(node.slot)].withTextUTF8({ names.vendor(utf8: $0) }) else { return .unknown }
         serial = resolved.serial
         switch node.quickTest {
         case .resolved: return Truth(resolved.identity != nil)

@@ -16,6 +16,12 @@ final class NameResolver {
         self.entities = ByteTable(capacity: capacity)
     }
 
+    /// The company the vendor name with these UTF-8 bytes stands for, with the name's serial number.
+    func vendor(utf8 name: UnsafeBufferPointer<UInt8>) -> VendorName {
+        if let known = vendors.value(for: UnsafeRawBufferPointer(name)) { return known }
+        return vendor(String(decoding: name, as: UTF8.self))
+    }
+
     /// The company a vendor name stands for, with the name's serial number.
     func vendor(_ name: String) -> VendorName {
         vendors.value(for: name) {

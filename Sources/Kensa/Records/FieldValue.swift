@@ -19,3 +19,15 @@ package enum FieldValue: Sendable, Hashable {
     /// every value 40 bytes instead of 24, and every record's array of values too large for malloc's fast path.
     indirect case invalid(reason: String, written: String)
 }
+
+extension FieldValue {
+    /// Calls `body` with the UTF-8 of a text value, read in place (matching on the value would copy the string);
+    /// nil for any other value.
+    @inline(__always)
+    func withTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard case .text(let text) = self else { return nil }
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+}
