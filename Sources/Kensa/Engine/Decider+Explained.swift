@@ -19,7 +19,6 @@ extension Decider {
     private func evaluateExplained(
         values: consuming [FieldValue], asOf: Day?, filled: UInt64
     ) -> (evaluation: Evaluation, trace: RecordedTrace) {
-        let evaluator = RecordEvaluator(policy: policy, names: names)
         var recorder = TraceRecorder<CompleteTrace>(policy: policy)
         recorder.trace.steps.reserveCapacity(2 * policy.conditions.count + 3 * policy.rules.count + 16)
         var evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)

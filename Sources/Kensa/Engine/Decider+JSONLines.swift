@@ -8,7 +8,6 @@ extension Decider {
     package func appendDecisionLine(_ record: consuming Record, asOf: Day?, to bytes: inout [UInt8]) {
         let line = record.line
         let filled = record.filled
-        let evaluator = RecordEvaluator(policy: policy, names: names)
         var buffers = RecordShape()
         swap(&buffers, &recordShape)
         var observer = ShapeObserver(reusing: consume buffers)

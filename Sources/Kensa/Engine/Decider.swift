@@ -9,6 +9,8 @@
 public final class Decider {
     public let policy: CompiledPolicy
     let names: NameResolver
+    /// Made once: making one per record took a reference to the policy, the names and the plan each time.
+    let evaluator: RecordEvaluator
     let reasonCache = ReasonCache()
     let conditionTexts = ConditionTextCache()
     let lineWriter: DecisionLineWriter
@@ -29,6 +31,7 @@ public final class Decider {
     public init(policy: CompiledPolicy) {
         self.policy = policy
         self.names = NameResolver(vendors: policy.vendors, entities: policy.entities)
+        self.evaluator = RecordEvaluator(policy: policy, names: names)
         self.lineWriter = DecisionLineWriter(policy: policy)
     }
 
@@ -55,7 +58,6 @@ public final class Decider {
 
     /// Evaluates silently, then again only what the reasons of a decision quote (see `settlingTrace`).
     func evaluateForReasons(_ values: consuming [FieldValue], asOf: Day?) -> (Evaluation, RecordedTrace) {
-        let evaluator = RecordEvaluator(policy: policy, names: names)
         var silent = SilentObserver()
         let evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &silent)
         let trace = evaluator.settlingTrace(
