@@ -4,25 +4,10 @@
 /// Only events that do not depend on the judgment date are kept: a buyer the registry settled, or whose class the
 /// record gives; and only when the classes involved are known choices and the name is text or absent, so that the
 /// key (the entity, where the class came from, the classes, the name's bytes) tells every such event apart.
-/// Bounded: when it holds `capacity` events it starts again empty, so memory stays flat.
 final class BuyerEventCache {
-    private struct Event {
-        var start: Int32
-        var count: Int32
-    }
-
-    // Unchecked exclusivity: a cache serves one decider, on one thread, and the checks cost as much as a lookup.
-    @exclusivity(unchecked) private var events: ByteTable<Event>
-    private let bytes = PlainBuffer<UInt8>()
-    @exclusivity(unchecked) private var count = 0
+    private let events = JSONSnippetCache()
     /// The key being built, kept between lookups so that building one allocates nothing.
     @exclusivity(unchecked) private var key: [UInt8] = []
-    private let capacity: Int
-
-    init(capacity: Int = 4_096) {
-        self.capacity = capacity
-        events = ByteTable(capacity: capacity)
-    }
 
     /// Appends the buyer event of `evaluation`, made with `write` the first time it is seen.
     func append(
@@ -34,23 +19,13 @@ final class BuyerEventCache {
             write(&event)
             return output.append(event)
         }
-        let event: Event
-        if let known = key.withUnsafeBytes({ events.value(for: $0) }) {
-            event = known
-        } else {
-            var made: [UInt8] = []
-            write(&made)
-            if count >= capacity {
-                events = ByteTable(capacity: capacity)
-                bytes.removeAll()
-                count = 0
+        key.withUnsafeBytes { key in
+            events.append(for: key, to: &output) {
+                var made: [UInt8] = []
+                write(&made)
+                return made
             }
-            event = Event(start: Int32(bytes.count), count: Int32(made.count))
-            bytes.append(contentsOf: made)
-            key.withUnsafeBytes { events.insert(event, for: $0) }
-            count += 1
         }
-        output.append(bytes.base + Int(event.start), count: Int(event.count))
     }
 
     /// Sets `key` to what the buyer event says; false when the event cannot be kept.

@@ -26,20 +26,11 @@ final class TraceSegmentCache {
         case waiver
     }
 
-    /// Static bytes of a rendered segment, then the hole that follows them.
+    /// Static bytes of a rendered segment, then the hole that follows them. While a segment is rendered, its holes
+    /// are noted as pieces whose `end` is where the hole is in the rendered bytes (``remember(_:holes:shaped:)``).
     struct Piece {
         var start: Int32
         var end: Int32
-        var hole: Hole
-        var first: Int32
-        var second: Int32
-        var third: Int32 = 0
-        var fourth: Int32 = 0
-    }
-
-    /// A hole in a segment being rendered: where it is in the rendered bytes, and what fills it.
-    struct Mark {
-        var offset: Int
         var hole: Hole
         var first: Int32
         var second: Int32
@@ -73,7 +64,7 @@ final class TraceSegmentCache {
     }
 
     /// Keeps a segment rendered for `shape`: its bytes and the holes in them.
-    func remember(_ rendered: [UInt8], holes: [Mark], shaped shape: ArraySlice<UInt32>) -> Segment {
+    func remember(_ rendered: [UInt8], holes: [Piece], shaped shape: ArraySlice<UInt32>) -> Segment {
         if count >= capacity || bytes.count + rendered.count > byteLimit {
             segments = ByteTable(capacity: capacity)
             bytes.removeAll()
@@ -83,13 +74,9 @@ final class TraceSegmentCache {
         let base = Int32(bytes.count)
         let segment = Segment(first: Int32(pieces.count), count: Int32(holes.count + 1))
         var start: Int32 = 0
-        for mark in holes {
-            let end = Int32(mark.offset)
-            pieces.append(
-                Piece(
-                    start: base + start, end: base + end, hole: mark.hole, first: mark.first, second: mark.second,
-                    third: mark.third, fourth: mark.fourth))
-            start = end
+        for var hole in holes {
+            (hole.start, hole.end, start) = (base + start, base + hole.end, hole.end)
+            pieces.append(hole)
         }
         pieces.append(Piece(start: base + start, end: base + Int32(rendered.count), hole: .none, first: 0, second: 0))
         bytes.append(contentsOf: rendered)

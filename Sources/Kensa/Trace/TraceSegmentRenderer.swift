@@ -22,8 +22,8 @@ struct TraceSegmentRenderer {
     /// The bytes of the events of `segment`, each preceded by a comma, and the holes in them.
     func render(
         _ steps: UnsafeBufferPointer<RecordedTrace.Step>, segment: Range<Int>
-    ) -> (bytes: [UInt8], holes: [TraceSegmentCache.Mark]) {
-        var holes: [TraceSegmentCache.Mark] = []
+    ) -> (bytes: [UInt8], holes: [TraceSegmentCache.Piece]) {
+        var holes: [TraceSegmentCache.Piece] = []
         let bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { staging in
             var sink = JSONByteSink(staging: staging)
             var open: [Open] = []
@@ -36,15 +36,15 @@ struct TraceSegmentRenderer {
                 switch step.subject {
                 case .condition(let info):
                     this.condition = info
-                    var mark = TraceSegmentCache.Mark(
-                        offset: 0, hole: .actual, first: Int32(index - segment.lowerBound), second: Int32(info))
+                    var actual = TraceSegmentCache.Piece(
+                        start: 0, end: 0, hole: .actual, first: Int32(index - segment.lowerBound), second: Int32(info))
                     if parent.list >= 0 {
-                        mark.hole = .entryActual
-                        (mark.third, mark.fourth) = (
+                        actual.hole = .entryActual
+                        (actual.third, actual.fourth) = (
                             Int32(fragments.conditions[parent.list].listSlot), Int32(parent.element)
                         )
                     }
-                    appendCondition(info, step: step, under: parent, actual: mark, to: &sink, holes: &holes)
+                    appendCondition(info, step: step, under: parent, actual: actual, to: &sink, holes: &holes)
                 case .element(let element):
                     if parent.condition >= 0 { (this.list, this.element) = (parent.condition, element) }
                     appendElement(element, step: step, list: parent.condition, to: &sink, holes: &holes)
@@ -79,8 +79,8 @@ struct TraceSegmentRenderer {
     }
 
     private func appendCondition(
-        _ info: Int, step: RecordedTrace.Step, under parent: Open, actual: TraceSegmentCache.Mark,
-        to sink: inout JSONByteSink, holes: inout [TraceSegmentCache.Mark]
+        _ info: Int, step: RecordedTrace.Step, under parent: Open, actual: TraceSegmentCache.Piece,
+        to sink: inout JSONByteSink, holes: inout [TraceSegmentCache.Piece]
     ) {
         let condition = fragments.conditions[info]
         let template =
@@ -99,9 +99,9 @@ struct TraceSegmentRenderer {
                 sink.append(int: parent.element)
                 sink.append("].")
             case .actual:
-                var mark = actual
-                mark.offset = sink.writtenCount
-                holes.append(mark)
+                var noted = actual
+                noted.end = Int32(sink.writtenCount)
+                holes.append(noted)
             default:
                 break
             }
@@ -110,7 +110,7 @@ struct TraceSegmentRenderer {
 
     private func appendElement(
         _ element: Int, step: RecordedTrace.Step, list: Int, to sink: inout JSONByteSink,
-        holes: inout [TraceSegmentCache.Mark]
+        holes: inout [TraceSegmentCache.Piece]
     ) {
         store.write(fragments.elements[step.truth], to: &sink) { hole, sink in
             guard hole == .text else { return sink.append(int: step.depth) }
@@ -118,20 +118,22 @@ struct TraceSegmentRenderer {
             sink.append(int: element)
             guard list >= 0 else { return }
             holes.append(
-                TraceSegmentCache.Mark(
-                    offset: sink.writtenCount, hole: .elementPart, first: Int32(list), second: Int32(element)))
+                TraceSegmentCache.Piece(
+                    start: 0, end: Int32(sink.writtenCount), hole: .elementPart, first: Int32(list),
+                    second: Int32(element)))
         }
     }
 
     private func appendRuleScope(
-        _ index: Int, step: RecordedTrace.Step, to sink: inout JSONByteSink, holes: inout [TraceSegmentCache.Mark]
+        _ index: Int, step: RecordedTrace.Step, to sink: inout JSONByteSink, holes: inout [TraceSegmentCache.Piece]
     ) {
         let outsideWindow = Self.isOutsideWindow(index, fragments: fragments, evaluation: evaluation)
         let events = outsideWindow ? fragments.ruleScopeSentences : fragments.rules[index].scopeEvents
         store.write(events[step.truth], to: &sink) { hole, sink in
             if hole == .text, outsideWindow {
                 holes.append(
-                    TraceSegmentCache.Mark(offset: sink.writtenCount, hole: .window, first: Int32(index), second: 0))
+                    TraceSegmentCache.Piece(
+                        start: 0, end: Int32(sink.writtenCount), hole: .window, first: Int32(index), second: 0))
             } else {
                 sink.append(int: step.depth)
             }
@@ -144,7 +146,7 @@ struct TraceSegmentRenderer {
     }
 
     private func appendRule(
-        _ index: Int, depth: Int, to sink: inout JSONByteSink, holes: inout [TraceSegmentCache.Mark]
+        _ index: Int, depth: Int, to sink: inout JSONByteSink, holes: inout [TraceSegmentCache.Piece]
     ) {
         let result = evaluation.rules[index]
         let rule = fragments.rules[index]
@@ -157,7 +159,8 @@ struct TraceSegmentRenderer {
                 store.write(fragments.verdicts[verdict], to: &sink)
                 if result.waiver != nil {
                     holes.append(
-                        TraceSegmentCache.Mark(offset: sink.writtenCount, hole: .waiver, first: Int32(index), second: 0)
+                        TraceSegmentCache.Piece(
+                            start: 0, end: Int32(sink.writtenCount), hole: .waiver, first: Int32(index), second: 0)
                     )
                 }
             case .effect:
