@@ -11,18 +11,23 @@ extension Decider {
         var buffers = RecordShape()
         swap(&buffers, &recordShape)
         var observer = ShapeObserver(reusing: consume buffers)
-        var evaluation = evaluator.evaluate(record.takeValues(), asOf: asOf, observer: &observer)
+        var evaluation = Evaluation()
+        swap(&evaluation, &batchEvaluation)
+        evaluator.evaluate(record.takeValues(), asOf: asOf, observer: &observer, into: &evaluation)
         evaluation.filled = filled
         // Kept in a local while the line is made, and handed back after: the lookups borrow it without a copy.
         let shape = observer.takeShape()
         let quotesOnlyItsShape =
             evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil
             && !evaluation.hasInvalidValues
+        var scratch = ShapedDecision(decidingRules: [], reasons: [])
+        swap(&scratch, &lineScratch)
         let decision: ShapedDecision
         if quotesOnlyItsShape, !shape.sawVendor, let known = shapes.decision(events: shape.events, filled: filled) {
             decision = known
-        } else if quotesOnlyItsShape, let reasons = knownLines(evaluation, shape: shape, cache: lineShapes) {
-            decision = ShapedDecision(decidingRules: DecisionWriter.decidingRules(evaluation), reasons: reasons)
+        } else if quotesOnlyItsShape, knownLines(evaluation, shape: shape, cache: lineShapes, into: &scratch.reasons) {
+            DecisionWriter.decidingRules(evaluation, into: &scratch.decidingRules)
+            decision = scratch
         } else {
             let trace = evaluator.settlingTrace(
                 scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
@@ -47,5 +52,7 @@ extension Decider {
             exemptionsApplied: evaluation.exemptions.isEmpty ? [] : evaluation.exemptionsApplied,
             reasons: decision.reasons, judgedAt: evaluation.day, line: line, to: &bytes)
         recordShape = consume shape
+        swap(&evaluation, &batchEvaluation)
+        swap(&scratch, &lineScratch)
     }
 }

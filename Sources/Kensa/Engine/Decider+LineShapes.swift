@@ -5,11 +5,19 @@ extension Decider {
         _ evaluation: borrowing Evaluation, shape: borrowing RecordShape, cache: LineShapeCache
     ) -> [ReasonLine]? {
         var reasons: [ReasonLine] = []
-        reasons.reserveCapacity(4)
+        return knownLines(evaluation, shape: shape, cache: cache, into: &reasons) ? reasons : nil
+    }
+
+    /// Replaces `reasons` with the known lines, reusing its storage; false when some line is not known.
+    func knownLines(
+        _ evaluation: borrowing Evaluation, shape: borrowing RecordShape, cache: LineShapeCache,
+        into reasons: inout [ReasonLine]
+    ) -> Bool {
+        reasons.removeAll(keepingCapacity: true)
         let filled = evaluation.filled
         let scopes = evaluation.scopes
         // The step ranges are read through pointers: a closure capturing the shape would copy it.
-        let complete = withUnsafePointer(to: shape) { shape in
+        return withUnsafePointer(to: shape) { shape in
             DecisionWriter.forEachLineSubject(evaluation, policy: policy) { subject, flags in
                 let (events, names) = lineSteps(subject, of: shape.pointee, scopes: scopes)
                 guard let line = cache.line(subject, flags: flags, filled: filled, events: events, names: names)
@@ -18,7 +26,6 @@ extension Decider {
                 return true
             }
         }
-        return complete ? reasons : nil
     }
 
     /// Remembers in `cache` each line of a record that quotes only its shape, worded by a ``DecisionWriter``

@@ -22,6 +22,10 @@ public final class Decider {
     var explainedShape = RecordShape()
     /// The batch path's shape buffers, kept between records so recording a shape allocates nothing.
     var recordShape = RecordShape()
+    /// The batch path's evaluation, kept between records so that its arrays' storage is reused.
+    var batchEvaluation = Evaluation()
+    /// The batch path's deciding rules and reason lines for records worded line by line, kept between records.
+    var lineScratch = ShapedDecision(decidingRules: [], reasons: [])
     /// The writer of explained decisions' traces, from the policy's trace events rendered once as JSON; nil when
     /// they cannot be (see ``TraceJSONFragments/make(for:)``).
     private(set) lazy var traceWriter = TraceJSONFragments.make(for: policy).map {

@@ -17,6 +17,28 @@ struct Evaluation {
     var day: Day?
     var outcome: Outcome
 
+    /// An evaluation of nothing, whose arrays an evaluation can reuse (see `RecordEvaluator.evaluate(_:asOf:observer:into:)`).
+    init() {
+        self.init(
+            values: [], hasInvalidValues: false, scopes: [], inScope: .no, rules: [], exemptions: [],
+            buyer: BuyerResolution(entity: nil, source: .unknown), day: nil, outcome: .notApplicable)
+    }
+
+    init(
+        values: [FieldValue], hasInvalidValues: Bool, scopes: [Truth], inScope: Truth, rules: [RuleEvaluation],
+        exemptions: [ExemptionVerdict], buyer: BuyerResolution, day: Day?, outcome: Outcome
+    ) {
+        self.values = values
+        self.hasInvalidValues = hasInvalidValues
+        self.scopes = scopes
+        self.inScope = inScope
+        self.rules = rules
+        self.exemptions = exemptions
+        self.buyer = buyer
+        self.day = day
+        self.outcome = outcome
+    }
+
     /// The record's id (readers only produce records with one).
     func id(in policy: CompiledPolicy) -> String {
         if case .text(let id) = values[policy.slots.id] { return id }

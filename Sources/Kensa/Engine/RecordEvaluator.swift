@@ -14,17 +14,29 @@ struct RecordEvaluator {
     }
 
     func evaluate<O: ConditionObserver>(_ record: consuming [FieldValue], asOf: Day?, observer: inout O) -> Evaluation {
+        var evaluation = Evaluation()
+        evaluate(record, asOf: asOf, observer: &observer, into: &evaluation)
+        return evaluation
+    }
+
+    /// Evaluates a record into `evaluation`, replacing all it held and reusing its arrays' storage: the batch path
+    /// keeps one evaluation from record to record, so that evaluating allocates nothing.
+    func evaluate<O: ConditionObserver>(
+        _ record: consuming [FieldValue], asOf: Day?, observer: inout O, into evaluation: inout Evaluation
+    ) {
         var values = record
         let (day, buyer) = prepare(&values, asOf: asOf)
         // The observer moves into the evaluator and back, so that its buffers stay unshared and grow in place.
         var evaluator = ConditionEvaluator(program: policy.program, names: names, day: day, observer: consume observer)
 
         var scopes: [Truth] = []
-        scopes.reserveCapacity(plan.scopeRoots.count)
+        swap(&scopes, &evaluation.scopes)
+        scopes.removeAll(keepingCapacity: true)
         for index in plan.scopeRoots.indices { scopes.append(evaluateScope(index, values, evaluator: &evaluator)) }
         let inScope = scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
         var rules: [RuleEvaluation] = []
-        rules.reserveCapacity(plan.rules.count)
+        swap(&rules, &evaluation.rules)
+        rules.removeAll(keepingCapacity: true)
         for index in plan.rules.indices {
             rules.append(evaluateRule(index, scopes: scopes, values, evaluator: &evaluator))
         }
@@ -40,7 +52,7 @@ struct RecordEvaluator {
         let hasInvalidValues = InvalidValues.any(in: values)
         if outcome == .permitted && hasInvalidValues { outcome = .reviewRequired }
         observer = evaluator.takeObserver()
-        return Evaluation(
+        evaluation = Evaluation(
             values: values, hasInvalidValues: hasInvalidValues, scopes: scopes, inScope: inScope, rules: rules,
             exemptions: verdicts, buyer: buyer, day: day, outcome: outcome)
     }

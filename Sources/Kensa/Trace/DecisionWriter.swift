@@ -31,12 +31,18 @@ final class DecisionWriter {
 
     /// Indices of the rules whose result (after exemptions) is the outcome, when the outcome is a restriction.
     static func decidingRules(_ evaluation: Evaluation) -> [Int] {
-        guard evaluation.outcome >= .reviewRequired, evaluation.inScope != .no else { return [] }
         var rules: [Int] = []
+        decidingRules(evaluation, into: &rules)
+        return rules
+    }
+
+    /// Replaces `rules` with the deciding rules' indices, reusing its storage.
+    static func decidingRules(_ evaluation: borrowing Evaluation, into rules: inout [Int]) {
+        rules.removeAll(keepingCapacity: true)
+        guard evaluation.outcome >= .reviewRequired, evaluation.inScope != .no else { return }
         for (index, rule) in evaluation.rules.enumerated() where rule.effect == evaluation.outcome {
             rules.append(index)
         }
-        return rules
     }
 
     /// Scopes whose conditions the reasons quote: all of them when the record is out of scope, the unsettled
