@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The decide benchmark (docs/benchmark.md): generates N records, then times md5sum (the baseline: one pass over the
-# bytes), `kensa decide`, `kensa decide --explain` and the record reader alone on the same file in the same run,
-# each best of 3 on one core. Usage: bench/run.sh [N]   (default 1000000)
+# bytes), `kensa decide`, `kensa decide --explain` and the record reader alone on the same file in the same run, on
+# one core: the first three in turn, best of ROUNDS (default 5) rounds; the reader best of 3.
+# Usage: bench/run.sh [N]   (default 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,32 +27,52 @@ if command -v taskset > /dev/null; then PIN=(taskset -c 0); fi
 TIME=()
 if [ -x /usr/bin/time ]; then TIME=(/usr/bin/time -f %M -o "$OUT/rss"); fi
 
-# best CMD...: runs CMD three times (stdout discarded); sets BEST (fastest wall seconds) and PEAK (largest RSS, MB).
-best() {
-    BEST=""
-    PEAK=0
-    for _ in 1 2 3; do
-        local start end
-        echo 0 > "$OUT/rss"
-        start=$(date +%s%N)
-        "${TIME[@]}" "${PIN[@]}" "$@" > /dev/null
-        end=$(date +%s%N)
-        BEST=$(awk -v t="$(( end - start ))" -v b="$BEST" 'BEGIN { t /= 1e9; print (b == "" || t < b) ? t : b }')
-        PEAK=$(awk -v k="$(tail -n 1 "$OUT/rss")" -v p="$PEAK" 'BEGIN { m = k / 1024; print (m > p) ? m : p }')
-    done
+# timed NAME CMD...: runs CMD once (stdout discarded); sets LAST (its wall seconds), keeps the fastest in BEST_<NAME>
+# and the largest RSS (MB) in PEAK_<NAME>.
+timed() {
+    local name=$1 start end seconds peak
+    shift
+    echo 0 > "$OUT/rss"
+    start=$(date +%s%N)
+    "${TIME[@]}" "${PIN[@]}" "$@" > /dev/null
+    end=$(date +%s%N)
+    seconds=$(awk -v t="$(( end - start ))" 'BEGIN { print t / 1e9 }')
+    LAST=$seconds
+    peak=$(awk -v k="$(tail -n 1 "$OUT/rss")" 'BEGIN { print k / 1024 }')
+    local best="BEST_$name" most="PEAK_$name"
+    printf -v "$best" '%s' "$(awk -v t="$seconds" -v b="${!best:-}" 'BEGIN { print (b == "" || t < b) ? t : b }')"
+    printf -v "$most" '%s' "$(awk -v p="$peak" -v m="${!most:-0}" 'BEGIN { print (p > m) ? p : m }')"
 }
+
+# The baseline and the two runs take turns, ROUNDS times, so that each ratio compares times taken under the same
+# load: on a shared machine, timing all of one command and then all of the next lets a change of load land between.
+ROUNDS=${ROUNDS:-5}
+DECIDE_RATIOS=()
+EXPLAIN_RATIOS=()
+for _ in $(seq "$ROUNDS"); do
+    timed md5 md5sum "$FILE"
+    round_md5=$LAST
+    timed decide "$BIN/kensa" decide --policy policies/jp "$FILE"
+    DECIDE_RATIOS+=("$(awk -v t="$LAST" -v m="$round_md5" 'BEGIN { printf "%.2f", t / m }')")
+    timed explain "$BIN/kensa" decide --explain --policy policies/jp "$FILE"
+    EXPLAIN_RATIOS+=("$(awk -v t="$LAST" -v m="$round_md5" 'BEGIN { printf "%.2f", t / m }')")
+done
+
+# spread RATIO...: "median M (from LOW to HIGH)" of the ratios.
+spread() {
+    printf '%s\n' "$@" | sort -n | awk '{ r[NR] = $1 } END {
+        m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+        printf "median %.2f (from %.2f to %.2f)", m, r[1], r[NR] }'
+}
+MD5=$BEST_md5
 
 ROWS=()
 # row NAME RECORDS SECONDS PEAK
 row() { ROWS+=("$1|$2|$3|$4"); }
 
-best md5sum "$FILE"
-MD5=$BEST
-row "md5sum (baseline)" "$N" "$MD5" "$PEAK"
-best "$BIN/kensa" decide --policy policies/jp "$FILE"
-row "kensa decide" "$N" "$BEST" "$PEAK"
-best "$BIN/kensa" decide --explain --policy policies/jp "$FILE"
-row "kensa decide --explain" "$N" "$BEST" "$PEAK"
+row "md5sum (baseline)" "$N" "$BEST_md5" "$PEAK_md5"
+row "kensa decide" "$N" "$BEST_decide" "$PEAK_decide"
+row "kensa decide --explain" "$N" "$BEST_explain" "$PEAK_explain"
 echo 0 > "$OUT/rss"
 READERS=$("${TIME[@]}" "${PIN[@]}" "$BIN/kensa-bench" readers --policy policies/jp "$FILE")
 row "reader only (kensa-bench readers)" "$N" "$(sed -n 's/.*best of 3: \([0-9.]*\) s.*/\1/p' <<< "$READERS")" \
@@ -60,11 +81,12 @@ row "reader only (kensa-bench readers)" "$N" "$(sed -n 's/.*best of 3: \([0-9.]*
 echo
 echo "kensa decide benchmark: $N records, $(stat -c %s "$FILE") bytes, $(nproc) cores, pinned: ${PIN[*]:-no}," \
     "commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%MZ)"
-printf '%-36s %10s %10s %12s %10s %9s\n' "run (best of 3)" records "wall s" "records/s" "x md5sum" "peak MB"
+printf '%-36s %10s %10s %12s %10s %9s\n' "run (best of $ROUNDS rounds)" records "wall s" "records/s" "x md5sum" "peak MB"
 for r in "${ROWS[@]}"; do
     IFS='|' read -r name records seconds peak <<< "$r"
     awk -v name="$name" -v n="$records" -v t="$seconds" -v m="$MD5" -v p="$peak" \
         'BEGIN { printf "%-36s %10d %10.2f %12.0f %10.1f %9.1f\n", name, n, t, n / t, t / m, p }'
 done
+echo "x md5sum within each round: decide $(spread "${DECIDE_RATIOS[@]}"), --explain $(spread "${EXPLAIN_RATIOS[@]}")"
 echo
 "$BIN/kensa-bench" tally --policy policies/jp "$SAMPLE"
