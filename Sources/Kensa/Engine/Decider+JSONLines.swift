@@ -17,34 +17,36 @@ extension Decider {
         evaluation.filled = filled
         // Kept in a local while the line is made, and handed back after: the lookups borrow it without a copy.
         let shape = observer.takeShape()
-        let quotesOnlyItsShape =
-            evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil
-            && !evaluation.hasInvalidValues
+        // Without unusable values, the scope and rule lines quote only the shape and the vendor names; the
+        // buyer's corrected class and the claimed exemptions add lines of their own around them.
+        let linesFollowShape = !evaluation.hasInvalidValues
+        let framed = DecisionWriter.hasFramingLines(evaluation)
         var scratch = ShapedDecision(decidingRules: [], reasons: [])
         swap(&scratch, &lineScratch)
         let decision: ShapedDecision
-        if quotesOnlyItsShape, !shape.sawVendor, let known = shapes.decision(events: shape.events, filled: filled) {
+        if linesFollowShape, !framed, !shape.sawVendor,
+            let known = shapes.decision(events: shape.events, filled: filled)
+        {
             decision = known
-        } else if quotesOnlyItsShape, knownLines(evaluation, shape: shape, cache: lineShapes, into: &scratch.reasons) {
+        } else if linesFollowShape, knownLines(evaluation, shape: shape, cache: lineShapes, into: &scratch.reasons) {
+            if framed { DecisionWriter.frame(&scratch.reasons, of: evaluation, policy: policy) }
             DecisionWriter.decidingRules(evaluation, into: &scratch.decidingRules)
             decision = scratch
         } else {
             let trace = evaluator.settlingTrace(
                 scopes: DecisionWriter.scopesToExplain(evaluation), rules: DecisionWriter.rulesToExplain(evaluation),
                 of: evaluation)
+            let byLine = linesFollowShape && (shape.sawVendor || framed)
             let writer = DecisionWriter(
                 policy: policy, values: evaluation.values, evaluation: evaluation, recorder: trace,
-                notingQuotedNames: quotesOnlyItsShape && shape.sawVendor)
+                notingQuotedNames: byLine)
             decision = ShapedDecision(
                 decidingRules: writer.decidingRules(), reasons: writer.reasons(cache: reasonCache))
-            if quotesOnlyItsShape {
-                if shape.sawVendor {
-                    rememberLines(
-                        decision.reasons, of: evaluation, quoted: writer.quotedNames, shape: shape,
-                        cache: lineShapes)
-                } else {
-                    shapes.remember(decision, events: shape.events, filled: filled)
-                }
+            if byLine {
+                rememberLines(
+                    decision.reasons, of: evaluation, quoted: writer.quotedNames, shape: shape, cache: lineShapes)
+            } else if linesFollowShape {
+                shapes.remember(decision, events: shape.events, filled: filled)
             }
         }
         lineWriter.append(

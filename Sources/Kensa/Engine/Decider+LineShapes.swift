@@ -28,13 +28,15 @@ extension Decider {
         }
     }
 
-    /// Remembers in `cache` each line of a record that quotes only its shape, worded by a ``DecisionWriter``
-    /// that noted the names each line quotes.
+    /// Remembers in `cache` each scope and rule line of a record without unusable values, worded by a
+    /// ``DecisionWriter`` that noted the names each line quotes; `reasons` may hold framing lines around them
+    /// (``DecisionWriter/hasFramingLines(_:)``).
     func rememberLines(
         _ reasons: [ReasonLine], of evaluation: Evaluation, quoted: [ReasonLineKey.Line: [Int]], shape: RecordShape,
         cache: LineShapeCache
     ) {
-        for ((subject, flags), line) in zip(DecisionWriter.lineSubjects(evaluation, policy: policy), reasons) {
+        let lines = reasons.dropFirst(DecisionWriter.framingLinesBefore(evaluation))
+        for ((subject, flags), line) in zip(DecisionWriter.lineSubjects(evaluation, policy: policy), lines) {
             let (events, names) = lineSteps(subject, of: shape, scopes: evaluation.scopes)
             let quotes: [Int] =
                 switch subject {

@@ -64,10 +64,29 @@ final class DecisionWriter {
     /// Every reason; scope and rule lines come from `cache` when an earlier record failed the same way.
     func reasons(cache: ReasonCache) -> [ReasonLine] {
         var reasons = invalidValues().map(ReasonLine.init)
-        if let note = buyerNote() { reasons.append(ReasonLine(note)) }
+        if let note = Self.buyerNote(evaluation, policy: policy) { reasons.append(ReasonLine(note)) }
         reasons += Self.lineSubjects(evaluation, policy: policy).map { line(about: $0, cache: cache) }
-        reasons += exemptionReasons().map(ReasonLine.init)
+        reasons += Self.exemptionReasons(evaluation, policy: policy).map(ReasonLine.init)
         return reasons
+    }
+
+    /// Whether the record's own data adds lines around its scope and rule lines: a note on the buyer's class the
+    /// registry replaced, before them, and the claimed exemptions' verdicts, after.
+    static func hasFramingLines(_ evaluation: borrowing Evaluation) -> Bool {
+        !evaluation.exemptions.isEmpty || evaluation.buyer.overridden != nil
+    }
+
+    /// Puts the framing lines (see ``hasFramingLines(_:)``) around `lines`, the scope, rule and exception lines of
+    /// a record without unusable values: the reasons `reasons(cache:)` gives.
+    static func frame(_ lines: inout [ReasonLine], of evaluation: borrowing Evaluation, policy: CompiledPolicy) {
+        if let note = buyerNote(evaluation, policy: policy) { lines.insert(ReasonLine(note), at: 0) }
+        for reason in exemptionReasons(evaluation, policy: policy) { lines.append(ReasonLine(reason)) }
+    }
+
+    /// How many framing lines come before the scope and rule lines in the reasons of a record without unusable
+    /// values.
+    static func framingLinesBefore(_ evaluation: borrowing Evaluation) -> Int {
+        evaluation.buyer.entity != nil && evaluation.buyer.overridden != nil ? 1 : 0
     }
 
     /// The lines about scopes, rules and `unless` exceptions, in the order reasons give them: what each is about,
@@ -165,7 +184,7 @@ final class DecisionWriter {
         return notes
     }
 
-    private func buyerNote() -> String? {
+    private static func buyerNote(_ evaluation: borrowing Evaluation, policy: CompiledPolicy) -> String? {
         let buyer = evaluation.buyer
         guard let entity = buyer.entity, let overridden = buyer.overridden else { return nil }
         let registered = policy.entities.entities[entity]
@@ -234,7 +253,7 @@ final class DecisionWriter {
         quotedNames[line] = culprits.filter(looksUpName).map { culprit in (top..<culprit).count(where: looksUpName) }
     }
 
-    private func exemptionReasons() -> [String] {
+    private static func exemptionReasons(_ evaluation: borrowing Evaluation, policy: CompiledPolicy) -> [String] {
         evaluation.exemptions.map { verdict in
             if let rejection = verdict.rejection {
                 return "exemption `\(verdict.claimedID)` not applied: \(rejection)"
