@@ -8,15 +8,13 @@ extension Decider {
     package func appendDecisionLine(_ record: consuming Record, asOf: Day?, to bytes: inout [UInt8]) {
         let line = record.line
         let filled = record.filled
-        var buffers = RecordShape()
-        swap(&buffers, &recordShape)
-        var observer = ShapeObserver(reusing: consume buffers)
+        var observer = ShapeObserver(borrowing: observedShape)
         var evaluation = Evaluation()
         swap(&evaluation, &batchEvaluation)
         evaluator.evaluate(record.takeValues(), asOf: asOf, observer: &observer, into: &evaluation)
         evaluation.filled = filled
-        // Kept in a local while the line is made, and handed back after: the lookups borrow it without a copy.
-        let shape = observer.takeShape()
+        observedShape.keep(observer)
+        let shape = observedShape
         // Without unusable values, the scope and rule lines quote only the shape and the vendor names; the
         // buyer's corrected class and the claimed exemptions add lines of their own around them.
         let linesFollowShape = !evaluation.hasInvalidValues
@@ -53,7 +51,6 @@ extension Decider {
             id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decision.decidingRules,
             exemptionsApplied: evaluation.exemptions.isEmpty ? [] : evaluation.exemptionsApplied,
             reasons: decision.reasons, judgedAt: evaluation.day, line: line, to: &bytes)
-        recordShape = consume shape
         swap(&evaluation, &batchEvaluation)
         swap(&scratch, &lineScratch)
     }

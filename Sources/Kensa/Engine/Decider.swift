@@ -21,7 +21,7 @@ public final class Decider {
     /// The shape buffers of `appendExplained`, kept between records.
     var explainedShape = RecordShape()
     /// The batch path's shape buffers, kept between records so recording a shape allocates nothing.
-    var recordShape = RecordShape()
+    let observedShape = ObservedShape()
     /// The batch path's evaluation, kept between records so that its arrays' storage is reused.
     var batchEvaluation = Evaluation()
     /// The batch path's deciding rules and reason lines for records worded line by line, kept between records.

@@ -10,15 +10,12 @@
 struct ShapeObserver: ConditionObserver {
     static var evaluatesEverything: Bool { false }
 
-    /// The shape, the names and the starts, reused from record to record.
-    var shape: RecordShape
+    /// Where the shape is recorded: the batch path's buffers, lent for one evaluation (``ObservedShape``).
+    private(set) var shape: ObservedShape.Runs
 
-    /// The shape, handed over without a copy when evaluation is done.
-    consuming func takeShape() -> RecordShape { shape }
-
-    init(reusing shape: consuming RecordShape) {
-        self.shape = consume shape
-        self.shape.removeAll()
+    /// Records into `shape`'s buffers, emptied; hand them back with `shape.keep(_:)` when evaluation is done.
+    init(borrowing shape: ObservedShape) {
+        self.shape = shape.lend()
     }
 
     mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int {
@@ -46,7 +43,14 @@ struct ShapeObserver: ConditionObserver {
     }
 
     mutating func endTest(_ token: Int, _ truth: Truth, saw observation: Observation, in values: [FieldValue]) {
-        shape.note(observation)
+        if case .vendor = observation {
+            shape.sawVendor = true
+            if let words = observation.nameWords {
+                shape.names.append(words.0)
+                shape.names.append(words.1)
+                shape.names.append(words.2)
+            }
+        }
         append(truth, seen: UInt32(observation.shapeCode(in: values)))
     }
 
@@ -55,7 +59,76 @@ struct ShapeObserver: ConditionObserver {
     }
 }
 
+/// What ``ShapeObserver`` recorded about one evaluation: the words of ``RecordShape``, in plain runs of memory
+/// kept by the batch path from record to record. The observer holds the runs themselves while it records, so that
+/// appending takes no reference and checks no uniqueness (an array checks on every append that its storage is
+/// unshared), then hands them back.
+final class ObservedShape: StepShapes {
+    struct Runs {
+        var events = PlainRun<UInt32>(capacity: 256)
+        var starts = PlainRun<Int>(capacity: 32)
+        var names = PlainRun<UInt32>(capacity: 64)
+        var nameStarts = PlainRun<Int>(capacity: 32)
+        var sawVendor = false
+    }
+
+    private(set) var runs = Runs()
+
+    deinit {
+        runs.events.deallocate()
+        runs.starts.deallocate()
+        runs.names.deallocate()
+        runs.nameStarts.deallocate()
+    }
+
+    /// The runs, emptied, for an observer to record into; until `keep(_:)`, this shape must not be read.
+    func lend() -> Runs {
+        runs.events.removeAll()
+        runs.starts.removeAll()
+        runs.names.removeAll()
+        runs.nameStarts.removeAll()
+        runs.sawVendor = false
+        return runs
+    }
+
+    /// Takes back the runs an observer recorded into (their storage may have moved as they grew).
+    func keep(_ recorded: ShapeObserver) { runs = recorded.shape }
+
+    var sawVendor: Bool { runs.sawVendor }
+
+    /// Every event, read in place.
+    var events: UnsafeBufferPointer<UInt32> { runs.events.elements(0..<runs.events.count) }
+
+    func withStep<Result>(
+        _ index: Int, _ body: (_ events: UnsafeBufferPointer<UInt32>, _ names: UnsafeBufferPointer<UInt32>) -> Result
+    ) -> Result {
+        let last = index + 1 == runs.starts.count
+        return body(
+            runs.events.elements(runs.starts[index]..<(last ? runs.events.count : runs.starts[index + 1])),
+            runs.names.elements(runs.nameStarts[index]..<(last ? runs.names.count : runs.nameStarts[index + 1])))
+    }
+}
+
+/// A recorded shape whose top-level steps (each scope, then each rule) can be read one at a time: what the
+/// line-shape cache is keyed by.
+protocol StepShapes {
+    /// Calls `body` with the events of the `index`th top-level step and the names they looked up.
+    func withStep<Result>(
+        _ index: Int, _ body: (_ events: UnsafeBufferPointer<UInt32>, _ names: UnsafeBufferPointer<UInt32>) -> Result
+    ) -> Result
+}
+
 extension Observation {
+    /// For a vendor test that looked up a name: the name's serial (``VendorName``) in two words, and its group at
+    /// the judgment date plus one (zero for none), all a reason quotes about it; nil otherwise.
+    var nameWords: (UInt32, UInt32, UInt32)? {
+        guard case .vendor(_, let sighting, let serial?) = self else { return nil }
+        return (
+            UInt32(truncatingIfNeeded: serial), UInt32(truncatingIfNeeded: serial >> 32),
+            sighting?.group.map { UInt32(truncatingIfNeeded: $0) + 1 } ?? 0
+        )
+    }
+
     /// What a test saw, as shapes tell it apart: nothing (not a test), a missing (1) or unusable (2) value, a
     /// value (3), a vendor name (4), or a vendor value that is not a name (5).
     func shapeCode(in values: [FieldValue]) -> UInt8 {
@@ -72,8 +145,9 @@ extension Observation {
     }
 }
 
-/// What ``ShapeObserver`` recorded about one evaluation.
-struct RecordShape {
+/// The shape of one evaluation, as ``ShapeObserver`` records it (in an ``ObservedShape``) and as
+/// `record(complete:values:fragments:evaluation:)` makes it from a complete trace.
+struct RecordShape: StepShapes {
     /// The steps and results, in evaluation order.
     var events: [UInt32] = []
     /// Where in `events` each top-level step (each scope, then each rule) starts.
@@ -90,12 +164,12 @@ struct RecordShape {
 
     /// Notes the name a vendor test looked up, if any.
     mutating func note(_ observation: Observation) {
-        guard case .vendor(_, let sighting, let serial) = observation else { return }
+        guard case .vendor = observation else { return }
         sawVendor = true
-        guard let serial else { return }
-        names.append(UInt32(truncatingIfNeeded: serial))
-        names.append(UInt32(truncatingIfNeeded: serial >> 32))
-        names.append(sighting?.group.map { UInt32(truncatingIfNeeded: $0) + 1 } ?? 0)
+        guard let words = observation.nameWords else { return }
+        names.append(words.0)
+        names.append(words.1)
+        names.append(words.2)
     }
 
     mutating func removeAll() {
@@ -115,6 +189,14 @@ struct RecordShape {
     func names(ofStep index: Int) -> ArraySlice<UInt32> {
         names[nameStarts[index]..<(index + 1 < nameStarts.count ? nameStarts[index + 1] : names.count)]
     }
+
+    func withStep<Result>(
+        _ index: Int, _ body: (_ events: UnsafeBufferPointer<UInt32>, _ names: UnsafeBufferPointer<UInt32>) -> Result
+    ) -> Result {
+        events(ofStep: index).withUnsafeBufferPointer { events in
+            names(ofStep: index).withUnsafeBufferPointer { names in body(events, names) }
+        }
+    }
 }
 
 /// The parts of a decision that its shape fixes, worded once per shape.
@@ -129,18 +211,18 @@ final class ShapeCache {
     /// The key being built, kept between lookups so that building one allocates nothing.
     private var scratch: [UInt32] = []
 
-    func decision(events: [UInt32], filled: UInt64) -> ShapedDecision? {
+    func decision(events: UnsafeBufferPointer<UInt32>, filled: UInt64) -> ShapedDecision? {
         fillKey(events: events, filled: filled)
         return scratch.withUnsafeBytes { entries.value(for: $0) }
     }
 
-    func remember(_ decision: ShapedDecision, events: [UInt32], filled: UInt64) {
+    func remember(_ decision: ShapedDecision, events: UnsafeBufferPointer<UInt32>, filled: UInt64) {
         fillKey(events: events, filled: filled)
         guard scratch.withUnsafeBytes({ entries.value(for: $0) }) == nil else { return }
         scratch.withUnsafeBytes { entries.insert(decision, for: $0) }
     }
 
-    private func fillKey(events: [UInt32], filled: UInt64) {
+    private func fillKey(events: UnsafeBufferPointer<UInt32>, filled: UInt64) {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: events)
         scratch.append(UInt32(truncatingIfNeeded: filled))

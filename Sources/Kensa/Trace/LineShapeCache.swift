@@ -48,7 +48,8 @@ final class LineShapeCache {
 
     /// The line worded for an earlier record with the same line shape and the same quoted names.
     func line(
-        _ subject: Subject, flags: Int32, filled: UInt64, events: ArraySlice<UInt32>, names: ArraySlice<UInt32>
+        _ subject: Subject, flags: Int32, filled: UInt64, events: UnsafeBufferPointer<UInt32>,
+        names: UnsafeBufferPointer<UInt32>
     ) -> ReasonLine? {
         fillShapeKey(subject, flags: flags, filled: filled, events: events)
         guard let shape = shapes.value(for: keyBytes), fillLineKey(shape, names: names) else { return nil }
@@ -57,8 +58,8 @@ final class LineShapeCache {
 
     /// Remembers a line; `quoted` gives the names it quotes by their order among `names`.
     func remember(
-        _ line: ReasonLine, subject: Subject, flags: Int32, filled: UInt64, events: ArraySlice<UInt32>,
-        names: ArraySlice<UInt32>, quoted: [Int]
+        _ line: ReasonLine, subject: Subject, flags: Int32, filled: UInt64, events: UnsafeBufferPointer<UInt32>,
+        names: UnsafeBufferPointer<UInt32>, quoted: [Int]
     ) {
         fillShapeKey(subject, flags: flags, filled: filled, events: events)
         let shape: Shape
@@ -73,7 +74,7 @@ final class LineShapeCache {
         lines.insert(line, for: keyBytes)
     }
 
-    private func fillShapeKey(_ subject: Subject, flags: Int32, filled: UInt64, events: ArraySlice<UInt32>) {
+    private func fillShapeKey(_ subject: Subject, flags: Int32, filled: UInt64, events: UnsafeBufferPointer<UInt32>) {
         let head: UInt32 =
             switch subject {
             case .scope(let index): 1 << 28 | UInt32(truncatingIfNeeded: index)
@@ -92,14 +93,14 @@ final class LineShapeCache {
 
     /// Fills the key of a line of `shape`: its number and the words of each name it quotes. False when the
     /// names are fewer than the shape quotes.
-    private func fillLineKey(_ shape: Shape, names: ArraySlice<UInt32>) -> Bool {
+    private func fillLineKey(_ shape: Shape, names: UnsafeBufferPointer<UInt32>) -> Bool {
         startKey(reserving: 2 + shape.quoted.count * RecordShape.wordsPerName)
         appendToKey(UInt32(truncatingIfNeeded: shape.id))
         appendToKey(UInt32(truncatingIfNeeded: shape.id >> 32))
         for ordinal in shape.quoted {
-            let start = names.startIndex + ordinal * RecordShape.wordsPerName
-            guard start + RecordShape.wordsPerName <= names.endIndex else { return false }
-            appendToKey(names[start..<start + RecordShape.wordsPerName])
+            let start = ordinal * RecordShape.wordsPerName
+            guard start + RecordShape.wordsPerName <= names.count else { return false }
+            appendToKey(UnsafeBufferPointer(rebasing: names[start..<start + RecordShape.wordsPerName]))
         }
         return true
     }
@@ -121,11 +122,9 @@ final class LineShapeCache {
     }
 
     /// Appends words to the key; `startKey(reserving:)` made room for them.
-    private func appendToKey(_ words: ArraySlice<UInt32>) {
-        words.withUnsafeBufferPointer { buffer in
-            guard let start = buffer.baseAddress else { return }
-            (key + keyCount).update(from: start, count: buffer.count)
-            keyCount += buffer.count
-        }
+    private func appendToKey(_ words: UnsafeBufferPointer<UInt32>) {
+        guard let start = words.baseAddress else { return }
+        (key + keyCount).update(from: start, count: words.count)
+        keyCount += words.count
     }
 }
