@@ -18,6 +18,7 @@ struct ShapeObserver: ConditionObserver {
         self.shape = shape.lend()
     }
 
+    @inline(__always)
     mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int {
         let code: (UInt32, Int, Int) =
             switch subject() {
@@ -38,6 +39,7 @@ struct ShapeObserver: ConditionObserver {
         return 0
     }
 
+    @inline(__always)
     mutating func end(_ token: Int, _ truth: Truth) {
         append(truth, seen: 0)
     }
@@ -54,6 +56,7 @@ struct ShapeObserver: ConditionObserver {
         append(truth, seen: UInt32(observation.shapeCode(in: values)))
     }
 
+    @inline(__always)
     private mutating func append(_ truth: Truth, seen: UInt32) {
         shape.events.append(0xFF00_0000 | seen << 8 | UInt32(truncatingIfNeeded: truth.rawValue))
     }
