@@ -4,7 +4,8 @@
 /// A scope's or rule's line is fixed by that scope's or rule's own steps and results, its flags, the fields the
 /// layout filled, and the vendor names among its culprits. Each line shape keeps which of its names the line
 /// quotes (by their order among the names its steps looked up), and its lines are kept by the shape and those
-/// names alone, so that names no reason quotes do not multiply entries. Bounded so memory stays flat.
+/// names alone, so that names no reason quotes do not multiply entries; a shape whose line quotes no name keeps
+/// its line itself, found with one lookup instead of two. Bounded so memory stays flat.
 final class LineShapeCache {
     /// What a line is about.
     enum Subject {
@@ -16,10 +17,13 @@ final class LineShapeCache {
         case exception(rule: Int, exception: Int)
     }
 
-    /// A line shape: its number, and the names its line quotes by their order among the names looked up.
+    /// A line shape: its number, the names its line quotes as bits by their order among the names looked up
+    /// (plain bits rather than an array, which each lookup would retain and release), and its line when it quotes
+    /// none.
     private struct Shape {
         var id: UInt64
-        var quoted: [Int]
+        var quoted: UInt64
+        var line: ReasonLine?
     }
 
     // Unchecked exclusivity: a cache serves one decider, on one thread, and the checks cost as much as a lookup.
@@ -52,7 +56,9 @@ final class LineShapeCache {
         names: UnsafeBufferPointer<UInt32>
     ) -> ReasonLine? {
         fillShapeKey(subject, flags: flags, filled: filled, events: events)
-        guard let shape = shapes.value(for: keyBytes), fillLineKey(shape, names: names) else { return nil }
+        guard let shape = shapes.value(for: keyBytes) else { return nil }
+        if shape.quoted == 0 { return shape.line }
+        guard fillLineKey(shape, names: names) else { return nil }
         return lines.value(for: keyBytes)
     }
 
@@ -61,16 +67,19 @@ final class LineShapeCache {
         _ line: ReasonLine, subject: Subject, flags: Int32, filled: UInt64, events: UnsafeBufferPointer<UInt32>,
         names: UnsafeBufferPointer<UInt32>, quoted: [Int]
     ) {
+        // Quotes past the 64th name of a step are not kept: such a line is worded afresh each time.
+        guard quoted.allSatisfy({ $0 < 64 }) else { return }
         fillShapeKey(subject, flags: flags, filled: filled, events: events)
         let shape: Shape
         if let known = shapes.value(for: keyBytes) {
             shape = known
         } else {
-            shape = Shape(id: nextID, quoted: quoted)
+            let bits = quoted.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+            shape = Shape(id: nextID, quoted: bits, line: bits == 0 ? line : nil)
             nextID += 1
             shapes.insert(shape, for: keyBytes)
         }
-        guard fillLineKey(shape, names: names), lines.value(for: keyBytes) == nil else { return }
+        guard shape.quoted != 0, fillLineKey(shape, names: names), lines.value(for: keyBytes) == nil else { return }
         lines.insert(line, for: keyBytes)
     }
 
@@ -94,10 +103,13 @@ final class LineShapeCache {
     /// Fills the key of a line of `shape`: its number and the words of each name it quotes. False when the
     /// names are fewer than the shape quotes.
     private func fillLineKey(_ shape: Shape, names: UnsafeBufferPointer<UInt32>) -> Bool {
-        startKey(reserving: 2 + shape.quoted.count * RecordShape.wordsPerName)
+        startKey(reserving: 2 + shape.quoted.nonzeroBitCount * RecordShape.wordsPerName)
         appendToKey(UInt32(truncatingIfNeeded: shape.id))
         appendToKey(UInt32(truncatingIfNeeded: shape.id >> 32))
-        for ordinal in shape.quoted {
+        var bits = shape.quoted
+        while bits != 0 {
+            let ordinal = bits.trailingZeroBitCount
+            bits &= bits - 1
             let start = ordinal * RecordShape.wordsPerName
             guard start + RecordShape.wordsPerName <= names.count else { return false }
             appendToKey(UnsafeBufferPointer(rebasing: names[start..<start + RecordShape.wordsPerName]))
