@@ -30,6 +30,16 @@ final class NameResolver {
         }
     }
 
+    /// The body the buyer name with these UTF-8 bytes stands for on `day`: `entity(_:on:)` without making a
+    /// string of a name seen before.
+    func entity(utf8 name: UnsafeBufferPointer<UInt8>, on day: Day?) -> Int? {
+        guard let known = entities.value(for: UnsafeRawBufferPointer(name)) else {
+            return entity(String(decoding: name, as: UTF8.self), on: day)
+        }
+        guard let index = known else { return nil }
+        return entityRegistry.isActive(index, on: day) ? index : nil
+    }
+
     /// The body a buyer name stands for on `day` (the window is ignored when the day is unknown).
     func entity(_ name: String, on day: Day?) -> Int? {
         guard let index = entities.value(for: name, make: { entityRegistry.entity(named: name) }) else { return nil }
