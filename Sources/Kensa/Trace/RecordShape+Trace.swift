@@ -15,31 +15,31 @@ extension RecordShape {
         names.removeAll(keepingCapacity: true)
         nameStarts.removeAll(keepingCapacity: true)
         sawVendor = false
-        // One pass, the words written in place: `events` keeps its length from record to record, so that only a
-        // longer trace than the last one's appends.
+        // The words are written in place, in a loop that calls nothing, so that each step's fields stay in
+        // registers: `events` keeps its length from record to record, and only a longer trace than the last one's
+        // appends. Where top-level steps start and which names vendor tests looked up are noted in a second pass.
         let wordCount = 2 * steps.count
         if events.count > wordCount {
             events.removeLast(events.count - wordCount)
         } else if events.count < wordCount {
             events.append(contentsOf: repeatElement(0, count: wordCount - events.count))
         }
-        var words: [UInt32] = []
-        swap(&words, &events)
         fragments.conditions.withUnsafeBufferPointer { conditions in
-            words.withUnsafeMutableBufferPointer { words in
+            events.withUnsafeMutableBufferPointer { words in
                 for index in steps.indices {
-                    let step = steps[index]
-                    if step.depth == 0 {
-                        starts.append(2 * index)
-                        nameStarts.append(names.count)
-                    }
-                    if case .vendor = step.observation { note(step.observation) }
                     (words[2 * index], words[2 * index + 1]) = Self.words(
-                        step, values: values, conditions: conditions, fragments: fragments, evaluation: evaluation)
+                        steps[index], values: values, conditions: conditions, fragments: fragments,
+                        evaluation: evaluation)
                 }
             }
         }
-        swap(&words, &events)
+        for index in steps.indices {
+            if steps[index].depth == 0 {
+                starts.append(2 * index)
+                nameStarts.append(names.count)
+            }
+            if case .vendor = steps[index].observation { note(steps[index].observation) }
+        }
     }
 
     /// The two words of one step.
