@@ -166,9 +166,21 @@ final class TraceJSONWriter {
             wording.appendVendor(values, at: index, sighting, to: &bytes)
         case .vendor(_, let sighting, let serial?):
             // A name: as worded before for the same name and group.
-            vendorWordings.append(serial: serial, sighting: sighting, to: &bytes) {
-                wording.appendVendor(values, at: index, sighting, to: &$0)
+            if !vendorWordings.appendKnown(serial: serial, sighting: sighting, to: &bytes) {
+                appendNewVendor(values, at: index, sighting, serial: serial, to: &bytes)
             }
+        }
+    }
+
+    /// Words a vendor name the cache has not seen with this group, keeps the wording and appends it. Apart from
+    /// the lookup, so that a hit captures nothing in a closure.
+    @inline(never)
+    private func appendNewVendor(
+        _ values: [FieldValue], at index: Int, _ sighting: VendorSighting?, serial: UInt64,
+        to bytes: inout JSONByteSink
+    ) {
+        vendorWordings.append(serial: serial, sighting: sighting, to: &bytes) {
+            wording.appendVendor(values, at: index, sighting, to: &$0)
         }
     }
 

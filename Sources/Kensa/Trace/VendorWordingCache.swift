@@ -40,35 +40,60 @@ final class VendorWordingCache {
         serial: UInt64, sighting: VendorSighting?, to output: inout JSONByteSink,
         make: (inout JSONByteSink) -> Void
     ) {
-        let group: UInt64 = sighting.map { $0.group.map { UInt64($0) + 2 } ?? 1 } ?? 0
-        let mask = buckets.count - 1
-        var hash = (serial ^ group &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-        hash ^= hash >> 29
-        var bucket = Int(truncatingIfNeeded: hash) & mask
-        while buckets[bucket] != 0 {
-            let entry = entries[Int(buckets[bucket] - 1)]
-            if entry.serial == serial, entry.group == group {
-                return output.append(bytes.base + Int(entry.start), count: Int(entry.count))
-            }
-            bucket = (bucket + 1) & mask
-        }
+        guard !appendKnown(serial: serial, sighting: sighting, to: &output) else { return }
         let made = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { staging in
             var sink = JSONByteSink(staging: staging)
             make(&sink)
             sink.flush()
             return sink.output
         }
+        remember(made, serial: serial, sighting: sighting)
+        output.append(made)
+    }
+
+    /// Appends the wording kept for the name with `serial` as the registry sighted it; false when none is kept.
+    /// The lookup takes no closure, so that a hit costs no reference counting of what making a wording needs.
+    func appendKnown(serial: UInt64, sighting: VendorSighting?, to output: inout JSONByteSink) -> Bool {
+        let group = Self.group(sighting)
+        var bucket = bucket(serial: serial, group: group)
+        while buckets[bucket] != 0 {
+            let entry = entries[Int(buckets[bucket] - 1)]
+            if entry.serial == serial, entry.group == group {
+                output.append(bytes.base + Int(entry.start), count: Int(entry.count))
+                return true
+            }
+            bucket = (bucket + 1) & (buckets.count - 1)
+        }
+        return false
+    }
+
+    /// Keeps `wording` for the name with `serial` as the registry sighted it, which the cache does not hold yet.
+    func remember(_ wording: [UInt8], serial: UInt64, sighting: VendorSighting?) {
+        let group = Self.group(sighting)
         if count >= capacity {
             buckets.update(repeating: 0)
             bytes.removeAll()
             count = 0
-            bucket = Int(truncatingIfNeeded: hash) & mask
         }
+        var bucket = bucket(serial: serial, group: group)
+        while buckets[bucket] != 0 { bucket = (bucket + 1) & (buckets.count - 1) }
         (entries + count).initialize(
-            to: Entry(serial: serial, group: group, start: Int32(bytes.count), count: Int32(made.count)))
-        bytes.append(contentsOf: made)
+            to: Entry(serial: serial, group: group, start: Int32(bytes.count), count: Int32(wording.count)))
+        bytes.append(contentsOf: wording)
         count += 1
         buckets[bucket] = Int32(count)
-        output.append(made)
+    }
+
+    /// The group word of the key: no sighting (0), a group that depends on an unknown date (1), or the group
+    /// plus two.
+    private static func group(_ sighting: VendorSighting?) -> UInt64 {
+        sighting.map { $0.group.map { UInt64($0) + 2 } ?? 1 } ?? 0
+    }
+
+    /// The first bucket to probe for a key.
+    private func bucket(serial: UInt64, group: UInt64) -> Int {
+        var hash = (serial ^ group &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 29
+        return Int(truncatingIfNeeded: hash) & (buckets.count - 1)
     }
 }
