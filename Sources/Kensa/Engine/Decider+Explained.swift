@@ -15,12 +15,14 @@ extension Decider {
         return (decision, evaluation, trace)
     }
 
-    /// Evaluates a record with every step recorded, for its trace.
+    /// Evaluates a record with every step recorded, for its trace; the steps are recorded into `steps`, emptied,
+    /// whose capacity a batch hands from record to record.
     private func evaluateExplained(
-        values: consuming [FieldValue], asOf: Day?, filled: UInt64
+        values: consuming [FieldValue], asOf: Day?, filled: UInt64, reusing steps: consuming [RecordedTrace.Step] = []
     ) -> (evaluation: Evaluation, trace: RecordedTrace) {
-        var recorder = TraceRecorder<CompleteTrace>(policy: policy)
-        recorder.trace.steps.reserveCapacity(2 * policy.conditions.count + 3 * policy.rules.count + 16)
+        var recorder = TraceRecorder<CompleteTrace>(policy: policy, reusing: steps)
+        let expected = 2 * policy.conditions.count + 3 * policy.rules.count + 16
+        if recorder.trace.steps.capacity < expected { recorder.trace.steps.reserveCapacity(expected) }
         var evaluation = evaluator.evaluate(consume values, asOf: asOf, observer: &recorder)
         evaluation.filled = filled
         recorder.trace.values = evaluation.values
@@ -39,7 +41,10 @@ extension Decider {
         }
         let line = record.line
         let filled = record.filled
-        let (evaluation, recorded) = evaluateExplained(values: record.takeValues(), asOf: asOf, filled: filled)
+        let evaluation: Evaluation
+        var recorded: RecordedTrace
+        (evaluation, recorded) = evaluateExplained(
+            values: record.takeValues(), asOf: asOf, filled: filled, reusing: traceWriter.takeRecycledSteps())
         let values = evaluation.values
         var shape = RecordShape()
         swap(&shape, &explainedShape)
@@ -50,22 +55,21 @@ extension Decider {
         }
         let reasons = explainedReasons(evaluation, recorded: recorded, shape: shape)
         let decidingRules = DecisionWriter.decidingRules(evaluation)
-        // A few kilobytes, on the stack: staged pieces stay in the first-level cache.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { staging in
-            var sink = JSONByteSink(staging: staging)
-            swap(&sink.output, &bytes)
-            lineWriter.appendMembers(
-                id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decidingRules,
-                exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
-                line: line, to: &sink)
-            sink.append(",\"trace\":[")
-            traceWriter.append(evaluation, recorded, shape: shape, to: &sink)
-            sink.append("]}")
-            if newline { sink.append(0x0A) }
-            sink.flush()
-            swap(&sink.output, &bytes)
-        }
+        // The writer's staging area, a few kilobytes reused from record to record: it stays in the first-level cache.
+        var sink = JSONByteSink(staging: traceWriter.staging)
+        swap(&sink.output, &bytes)
+        lineWriter.appendMembers(
+            id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decidingRules,
+            exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
+            line: line, to: &sink)
+        sink.append(",\"trace\":[")
+        traceWriter.append(evaluation, recorded, shape: shape, to: &sink)
+        sink.append("]}")
+        if newline { sink.append(0x0A) }
+        sink.flush()
+        swap(&sink.output, &bytes)
         swap(&shape, &explainedShape)
+        traceWriter.recycle(steps: &recorded.steps)
     }
 
     /// The reasons of an explained decision: from lines worded before for the same segment shapes when the record

@@ -6,8 +6,9 @@
 /// key (the entity, where the class came from, the classes, the name's bytes) tells every such event apart.
 final class BuyerEventCache {
     private let events = JSONSnippetCache()
-    /// The key being built, kept between lookups so that building one allocates nothing.
-    @exclusivity(unchecked) private var key: [UInt8] = []
+    /// The key being built, kept between lookups so that building one allocates nothing; memory of its own, so
+    /// that building it costs no uniqueness check per byte appended.
+    private let key = PlainBuffer<UInt8>(capacity: 256)
 
     /// Appends the buyer event of `evaluation`, made with `write` the first time it is seen.
     func append(
@@ -19,12 +20,10 @@ final class BuyerEventCache {
             write(&event)
             return output.append(event)
         }
-        key.withUnsafeBytes { key in
-            events.append(for: key, to: &output) {
-                var made: [UInt8] = []
-                write(&made)
-                return made
-            }
+        events.append(for: UnsafeRawBufferPointer(start: key.base, count: key.count), to: &output) {
+            var made: [UInt8] = []
+            write(&made)
+            return made
         }
     }
 
@@ -34,9 +33,9 @@ final class BuyerEventCache {
         guard buyer.source != .unknown, let entityClass = Self.code(evaluation.values[policy.slots.entityClass]),
             let overridden = Self.code(buyer.overridden ?? .missing)
         else { return false }
-        key.removeAll(keepingCapacity: true)
+        key.removeAll()
         key.append(buyer.source == .registry ? 1 : 2)
-        withUnsafeBytes(of: Int64(buyer.entity ?? -1)) { key.append(contentsOf: $0) }
+        withUnsafeBytes(of: Int64(buyer.entity ?? -1)) { key.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
         key.append(entityClass)
         key.append(overridden)
         switch evaluation.values[policy.slots.buyerName] {
@@ -44,7 +43,9 @@ final class BuyerEventCache {
             key.append(0)
         case .text(let name):
             key.append(1)
-            key.append(contentsOf: name.utf8)
+            if name.utf8.withContiguousStorageIfAvailable({ key.append(contentsOf: $0) }) == nil {
+                key.append(contentsOf: Array(name.utf8))
+            }
         default:
             return false
         }

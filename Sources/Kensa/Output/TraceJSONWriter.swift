@@ -16,6 +16,14 @@ final class TraceJSONWriter {
     let buyerEvents = BuyerEventCache()
     let segments = TraceSegmentCache()
     let vendorWordings = VendorWordingCache()
+    /// The steps buffer of the last explained record, emptied and handed to the next one's recorder, so that
+    /// recording a trace allocates nothing. Unchecked exclusivity: a writer serves one decider, on one thread.
+    @exclusivity(unchecked) private var recycledSteps: [RecordedTrace.Step] = []
+    /// Where explained decisions are staged (``JSONByteSink``): memory of the writer's own, because a temporary
+    /// allocation this large is not judged safe on the stack and would be allocated and freed per record. Four
+    /// kilobytes: it stays in the first-level cache, and each flush stays below the size at which `memcpy` turns
+    /// to `rep movsb`, which costs an instruction per byte.
+    let staging = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4_096)
     // Held apart from `fragments`, so that reading them per hole takes no reference.
     private let conditions: [TraceJSONFragments.Condition]
     private let wording: TraceValueJSON
@@ -32,6 +40,8 @@ final class TraceJSONWriter {
         store = fragments.store
     }
 
+    deinit { staging.deallocate() }
+
     /// Appends the events of the trace `recorded` with `evaluation`, separated by commas, without the surrounding
     /// brackets; `shape` is the trace's shape, segment by segment
     /// (``RecordShape/record(complete:values:fragments:evaluation:)``).
@@ -42,16 +52,24 @@ final class TraceJSONWriter {
         buyerEvents.append(for: evaluation, policy: policy, to: &bytes) {
             Self.append(makeBuilder(evaluation, recorded).buyerEvent(), to: &$0)
         }
+        // The shape's words are read through one pointer: a slice per segment would take a reference each.
         recorded.steps.withUnsafeBufferPointer { steps in
-            var start = 0
-            for segment in shape.starts.indices {
-                var end = start + 1
-                while end < steps.count, steps[end].depth > 0 { end += 1 }
-                let cached = cachedSegment(shape.events(ofStep: segment), steps, start..<end, evaluation)
-                segments.write(cached, to: &bytes) { piece, bytes in
-                    fill(piece, steps: steps, segmentStart: start, evaluation, recorded, to: &bytes)
+            shape.events.withUnsafeBufferPointer { words in
+                shape.starts.withUnsafeBufferPointer { starts in
+                    var start = 0
+                    for segment in starts.indices {
+                        var end = start + 1
+                        while end < steps.count, steps[end].depth > 0 { end += 1 }
+                        let wordsEnd = segment + 1 < starts.count ? starts[segment + 1] : words.count
+                        let shaped = UnsafeRawBufferPointer(
+                            UnsafeBufferPointer(rebasing: words[starts[segment]..<wordsEnd]))
+                        let cached = cachedSegment(shaped, steps, start..<end, evaluation)
+                        segments.write(cached, to: &bytes) { piece, bytes in
+                            fill(piece, steps: steps, segmentStart: start, evaluation, recorded, to: &bytes)
+                        }
+                        start = end
+                    }
                 }
-                start = end
             }
         }
         guard !evaluation.exemptions.isEmpty else { return }
@@ -62,9 +80,21 @@ final class TraceJSONWriter {
         }
     }
 
+    /// The steps buffer kept from the last record (``recycle(steps:)``), or an empty one.
+    func takeRecycledSteps() -> [RecordedTrace.Step] {
+        var steps: [RecordedTrace.Step] = []
+        swap(&steps, &recycledSteps)
+        return steps
+    }
+
+    /// Keeps a record's steps buffer for the next record, leaving `steps` empty.
+    func recycle(steps: inout [RecordedTrace.Step]) {
+        swap(&steps, &recycledSteps)
+    }
+
     /// The events of one scope or rule, rendered first when the cache has not seen their shape.
     private func cachedSegment(
-        _ shaped: ArraySlice<UInt32>, _ steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>,
+        _ shaped: UnsafeRawBufferPointer, _ steps: UnsafeBufferPointer<RecordedTrace.Step>, _ segment: Range<Int>,
         _ evaluation: borrowing Evaluation
     ) -> TraceSegmentCache.Segment {
         if let known = segments.segment(shaped: shaped) { return known }
@@ -136,9 +166,21 @@ final class TraceJSONWriter {
             wording.appendVendor(values, at: index, sighting, to: &bytes)
         case .vendor(_, let sighting, let serial?):
             // A name: as worded before for the same name and group.
-            vendorWordings.append(serial: serial, sighting: sighting, to: &bytes) {
-                wording.appendVendor(values, at: index, sighting, to: &$0)
+            if !vendorWordings.appendKnown(serial: serial, sighting: sighting, to: &bytes) {
+                appendNewVendor(values, at: index, sighting, serial: serial, to: &bytes)
             }
+        }
+    }
+
+    /// Words a vendor name the cache has not seen with this group, keeps the wording and appends it. Apart from
+    /// the lookup, so that a hit captures nothing in a closure.
+    @inline(never)
+    private func appendNewVendor(
+        _ values: [FieldValue], at index: Int, _ sighting: VendorSighting?, serial: UInt64,
+        to bytes: inout JSONByteSink
+    ) {
+        vendorWordings.append(serial: serial, sighting: sighting, to: &bytes) {
+            wording.appendVendor(values, at: index, sighting, to: &$0)
         }
     }
 

@@ -11,33 +11,49 @@ extension RecordShape {
         complete steps: UnsafeBufferPointer<RecordedTrace.Step>, values: UnsafeBufferPointer<FieldValue>,
         fragments: TraceJSONFragments, evaluation: Evaluation
     ) {
-        removeAll()
-        for (index, step) in steps.enumerated() {
-            if step.depth == 0 {
+        starts.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        nameStarts.removeAll(keepingCapacity: true)
+        sawVendor = false
+        // The words are written in place, in a loop that calls nothing, so that each step's fields stay in
+        // registers: `events` keeps its length from record to record, and only a longer trace than the last one's
+        // appends. Where top-level steps start and which names vendor tests looked up are noted in a second pass.
+        let wordCount = 2 * steps.count
+        if events.count > wordCount {
+            events.removeLast(events.count - wordCount)
+        } else if events.count < wordCount {
+            events.append(contentsOf: repeatElement(0, count: wordCount - events.count))
+        }
+        fragments.conditions.withUnsafeBufferPointer { conditions in
+            events.withUnsafeMutableBufferPointer { words in
+                for index in steps.indices {
+                    (words[2 * index], words[2 * index + 1]) = Self.words(
+                        steps[index], values: values, conditions: conditions, fragments: fragments,
+                        evaluation: evaluation)
+                }
+            }
+        }
+        for index in steps.indices {
+            if steps[index].depth == 0 {
                 starts.append(2 * index)
                 nameStarts.append(names.count)
             }
-            note(step.observation)
-        }
-        events.append(contentsOf: repeatElement(0, count: 2 * steps.count))
-        events.withUnsafeMutableBufferPointer { events in
-            for (index, step) in steps.enumerated() {
-                (events[2 * index], events[2 * index + 1]) = Self.words(
-                    step, values: values, fragments: fragments, evaluation: evaluation)
-            }
+            if case .vendor = steps[index].observation { note(steps[index].observation) }
         }
     }
 
     /// The two words of one step.
+    @inline(__always)
     private static func words(
-        _ step: RecordedTrace.Step, values: UnsafeBufferPointer<FieldValue>, fragments: TraceJSONFragments,
+        _ step: RecordedTrace.Step, values: UnsafeBufferPointer<FieldValue>,
+        conditions: UnsafeBufferPointer<TraceJSONFragments.Condition>, fragments: TraceJSONFragments,
         evaluation: Evaluation
     ) -> (UInt32, UInt32) {
         var head = UInt32(truncatingIfNeeded: step.depth) & 0xFFFF | UInt32(step.truth.rawValue) << 16
         let subject: UInt32
         switch step.subject {
         case .condition(let info):
-            let listSlot = fragments.conditions[info].listSlot
+            let listSlot = conditions[info].listSlot
             head |= 1 << 28 | TraceSegmentRenderer.listVariant(listSlot: listSlot, values) << 18
             head |= UInt32(step.seen) << 20
             subject = UInt32(truncatingIfNeeded: info)

@@ -24,6 +24,14 @@ struct TraceRecorder<Depth: TraceDepth>: ConditionObserver {
         trace.steps.reserveCapacity(Depth.everything ? 256 : 32)
     }
 
+    /// A recorder that records into `steps`, emptied but keeping its capacity: a batch hands each record's steps
+    /// buffer to the next, so recording allocates nothing once the buffer is large enough.
+    init(policy: CompiledPolicy, reusing steps: consuming [RecordedTrace.Step]) {
+        trace = RecordedTrace(conditions: policy.conditions, program: policy.program)
+        trace.steps = consume steps
+        trace.steps.removeAll(keepingCapacity: true)
+    }
+
     mutating func begin(_ subject: @autoclosure () -> TraceSubject, depth: Int) -> Int {
         trace.steps.append(RecordedTrace.Step(subject: subject(), depth: depth))
         return trace.steps.count - 1

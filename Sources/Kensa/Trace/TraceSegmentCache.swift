@@ -58,13 +58,14 @@ final class TraceSegmentCache {
         segments = ByteTable(capacity: capacity)
     }
 
-    /// The segment rendered for a segment of this shape (``RecordShape/record(complete:values:fragments:evaluation:)``).
-    func segment(shaped shape: ArraySlice<UInt32>) -> Segment? {
-        shape.withUnsafeBytes { segments.value(for: $0) }
+    /// The segment rendered for a segment of this shape (``RecordShape/record(complete:values:fragments:evaluation:)``),
+    /// given as the bytes of its words.
+    func segment(shaped shape: UnsafeRawBufferPointer) -> Segment? {
+        segments.value(for: shape)
     }
 
-    /// Keeps a segment rendered for `shape`: its bytes and the holes in them.
-    func remember(_ rendered: [UInt8], holes: [Piece], shaped shape: ArraySlice<UInt32>) -> Segment {
+    /// Keeps a segment rendered for `shape` (the bytes of its words): its bytes and the holes in them.
+    func remember(_ rendered: [UInt8], holes: [Piece], shaped shape: UnsafeRawBufferPointer) -> Segment {
         if count >= capacity || bytes.count + rendered.count > byteLimit {
             segments = ByteTable(capacity: capacity)
             bytes.removeAll()
@@ -80,7 +81,7 @@ final class TraceSegmentCache {
         }
         pieces.append(Piece(start: base + start, end: base + Int32(rendered.count), hole: .none, first: 0, second: 0))
         bytes.append(contentsOf: rendered)
-        shape.withUnsafeBytes { segments.insert(segment, for: $0) }
+        segments.insert(segment, for: shape)
         count += 1
         return segment
     }
