@@ -73,19 +73,23 @@ extension Decider {
     }
 
     /// The reasons of an explained decision: from lines worded before for the same segment shapes when the record
-    /// quotes only its shape (as on the batch path), else worded from its trace.
+    /// has no unusable value (as on the batch path), else worded from its trace.
     private func explainedReasons(_ evaluation: Evaluation, recorded: RecordedTrace, shape: RecordShape) -> [ReasonLine]
     {
-        let quotesOnlyItsShape =
-            evaluation.exemptions.isEmpty && evaluation.buyer.overridden == nil && !evaluation.hasInvalidValues
-        if quotesOnlyItsShape, let known = knownLines(evaluation, shape: shape, cache: explainedLineShapes) {
+        // As on the batch path: without unusable values, scope and rule lines follow the shape, and the buyer's
+        // corrected class and the claimed exemptions add framing lines of their own.
+        let linesFollowShape = !evaluation.hasInvalidValues
+        if linesFollowShape, var known = knownLines(evaluation, shape: shape, cache: explainedLineShapes) {
+            if DecisionWriter.hasFramingLines(evaluation) {
+                DecisionWriter.frame(&known, of: evaluation, policy: policy)
+            }
             return known
         }
         let writer = DecisionWriter(
             policy: policy, values: evaluation.values, evaluation: evaluation, recorder: recorded,
-            notingQuotedNames: quotesOnlyItsShape)
+            notingQuotedNames: linesFollowShape)
         let reasons = writer.reasons(cache: reasonCache)
-        if quotesOnlyItsShape {
+        if linesFollowShape {
             rememberLines(
                 reasons, of: evaluation, quoted: writer.quotedNames, shape: shape, cache: explainedLineShapes)
         }

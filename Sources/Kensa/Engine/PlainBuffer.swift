@@ -2,8 +2,11 @@
 /// pieces in, and the scanners the strings they decode from escapes. An array held by a class is retained and
 /// released around every read; this buffer is read through its pointer, without reference counting, and its
 /// storage stays put between appends that fit, so a scanner can hand out pointers into it.
+///
+/// Exclusivity is unchecked: a buffer serves one cache or scanner, on one thread, and a dynamic check on every append
+/// would cost more than the append.
 final class PlainBuffer<Element: BitwiseCopyable> {
-    private var run: PlainRun<Element>
+    @exclusivity(unchecked) private var run: PlainRun<Element>
 
     init(capacity: Int = 4_096) {
         run = PlainRun(capacity: capacity)

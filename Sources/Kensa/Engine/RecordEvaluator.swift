@@ -32,11 +32,13 @@ struct RecordEvaluator {
         var scopes: [Truth] = []
         swap(&scopes, &evaluation.scopes)
         scopes.removeAll(keepingCapacity: true)
+        scopes.reserveCapacity(plan.scopeRoots.count)
         for index in plan.scopeRoots.indices { scopes.append(evaluateScope(index, values, evaluator: &evaluator)) }
         let inScope = scopes.isEmpty ? Truth.yes : scopes.max() ?? .no
         var rules: [RuleEvaluation] = []
         swap(&rules, &evaluation.rules)
         rules.removeAll(keepingCapacity: true)
+        rules.reserveCapacity(plan.rules.count)
         for index in plan.rules.indices {
             rules.append(evaluateRule(index, scopes: scopes, values, evaluator: &evaluator))
         }
