@@ -55,7 +55,7 @@ struct DecideCommand: ParsableCommand {
                 case .record(let record) where explain:
                     output.writeExplained(record, by: decider, asOf: asOf)
                 case .record(let record):
-                    output.decide(record, with: decider, asOf: asOf)
+                    if output.decide(record, with: decider, asOf: asOf) { reader.recycle(decider.takeSpentValues()) }
                 case .malformed(let problem):
                     malformed += 1
                     output.flush()

@@ -28,15 +28,18 @@ struct DecisionOutput {
     }
 
     /// Decides `record` without a trace and writes its decision: JSON Lines take the batch path, which writes
-    /// the same bytes without building the decision.
-    mutating func decide(_ record: consuming Record, with decider: Decider, asOf: Day?) {
+    /// the same bytes without building the decision. True when it took the batch path, whose decider then holds
+    /// the record's spent values (`Decider.takeSpentValues()`).
+    @discardableResult
+    mutating func decide(_ record: consuming Record, with decider: Decider, asOf: Day?) -> Bool {
         guard format == .jsonl else {
             write(decider.decide(record, asOf: asOf, explain: false))
-            return
+            return false
         }
         var pending = Optional(consume record)
         buffer.append { decider.appendDecisionLine(pending.take()!, asOf: asOf, to: &$0) }
         count += 1
+        return true
     }
 
     /// Decides `record` with its full trace and writes the decision. JSON is written straight from the policy's

@@ -32,6 +32,21 @@ import Testing
         #expect(inputs[4].record?.index == 4)
     }
 
+    /// Records read into the recycled values of records read before them hold exactly what they hold when read
+    /// into new arrays, whatever the recycled records held (more fields, lists, other values).
+    @Test func recycledValuesReadLikeNewOnes() {
+        let fresh = readAll(.jsonl, Self.lines).compactMap(\.record)
+        var reader = JSONLinesReader(source: ByteSource(bytes: Array(Self.lines.utf8)), layout: .recordV1)
+        var recycled: [Record] = []
+        while let input = reader.next() {
+            guard case .record(let record) = input else { continue }
+            recycled.append(record)
+            reader.recycle(Array(recycled.last!.values.reversed()))
+        }
+        #expect(recycled.map(\.values) == fresh.map(\.values))
+        #expect(recycled.count == 3)
+    }
+
     @Test func readsRecordsAcrossChunkBoundaries() {
         let expected = readAll(.jsonl, Self.lines)
         for chunkSize in [1, 2, 3, 7, 16, 61, 200] {

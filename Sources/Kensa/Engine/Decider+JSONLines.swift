@@ -54,4 +54,12 @@ extension Decider {
         swap(&evaluation, &batchEvaluation)
         swap(&scratch, &lineScratch)
     }
+
+    /// The values of the record `appendDecisionLine` decided last, handed over for its reader to read a later
+    /// record into (``RecordReader/recycle(_:)``).
+    package func takeSpentValues() -> [FieldValue] {
+        var values: [FieldValue] = []
+        swap(&values, &batchEvaluation.values)
+        return values
+    }
 }

@@ -35,6 +35,8 @@ package struct JSONLinesReader: RecordReader {
         self.init(source: try ByteSource.opening(source), layout: layout, keptText: keptText)
     }
 
+    package mutating func recycle(_ values: consuming [FieldValue]) { parser.recycle(values) }
+
     package mutating func next() -> RecordInput? {
         while let (start, end, complete) = nextLine().map({ ($0.start, $0.end, $0.complete) }) {
             lineNumber += 1

@@ -39,6 +39,9 @@ struct JSONRecordParser {
         pending = PendingValues(count: plan.fieldCount)
     }
 
+    /// Keeps the values of a decided record, for a later record's values to be moved into.
+    func recycle(_ values: consuming [FieldValue]) { pending.recycle(values, count: plan.layouts[0].kinds.count) }
+
     /// Reads the record whose first byte is at the scanner's position, leaving the scanner just after it.
     ///
     /// Throws for broken syntax; returns `.malformed` for a record that is well formed JSON but not a usable

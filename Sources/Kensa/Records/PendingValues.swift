@@ -8,6 +8,13 @@
 final class PendingValues {
     private let base: UnsafeMutablePointer<FieldValue>
     private let count: Int
+    /// Arrays of records already decided, handed back (``recycle(_:count:)``): a record's values are moved into one
+    /// of them, replacing the old values one by one, instead of into a new array whose old counterpart is freed
+    /// through the runtime's generic destruction of each element. Unchecked exclusivity: a reader serves one
+    /// thread.
+    @exclusivity(unchecked) private var spares: [[FieldValue]] = []
+    /// The most spares kept: a batch of records is read before it is decided.
+    private static let spareLimit = 32
 
     init(count: Int) {
         self.count = count
@@ -31,11 +38,25 @@ final class PendingValues {
     /// the appends.
     @inline(__always)
     func take(_ values: UnsafeMutablePointer<FieldValue>, count: Int) -> [FieldValue] {
+        if let last = spares.last, last.count == count {
+            var array = spares.removeLast()
+            array.withUnsafeMutableBufferPointer { array in
+                for slot in 0..<count { array[slot] = (values + slot).move() }
+            }
+            values.initialize(repeating: .missing, count: count)
+            return array
+        }
         var array: [FieldValue] = []
         array.reserveCapacity(count)
         for slot in 0..<count { array.append((values + slot).move()) }
         values.initialize(repeating: .missing, count: count)
         return array
+    }
+
+    /// Keeps `values` for a later object of `count` values to be moved into, when it has that many.
+    func recycle(_ values: consuming [FieldValue], count: Int) {
+        guard values.count == count, spares.count < Self.spareLimit else { return }
+        spares.append(values)
     }
 
     /// Makes every value `.missing` again, after reading stopped partway through an object or the object was

@@ -4,6 +4,13 @@
 package protocol RecordReader {
     /// The next record, or why it could not be read; nil once the input is exhausted.
     mutating func next() -> RecordInput?
+    /// Takes back the values of a record that was decided, so that a later record can be read into their storage
+    /// instead of a new array (see ``Decider/takeSpentValues()``). Readers that do not reuse storage drop them.
+    mutating func recycle(_ values: consuming [FieldValue])
+}
+
+extension RecordReader {
+    package mutating func recycle(_ values: consuming [FieldValue]) {}
 }
 
 /// The ways records are written.
