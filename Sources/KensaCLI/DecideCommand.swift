@@ -53,7 +53,9 @@ struct DecideCommand: ParsableCommand {
             while let input = batch.popLast() {
                 switch consume input {
                 case .record(let record) where explain:
-                    output.writeExplained(record, by: decider, asOf: asOf)
+                    if output.writeExplained(record, by: decider, asOf: asOf) {
+                        reader.recycle(decider.takeSpentValues())
+                    }
                 case .record(let record):
                     if output.decide(record, with: decider, asOf: asOf) { reader.recycle(decider.takeSpentValues()) }
                 case .malformed(let problem):

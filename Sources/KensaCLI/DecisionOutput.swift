@@ -44,7 +44,9 @@ struct DecisionOutput {
 
     /// Decides `record` with its full trace and writes the decision. JSON is written straight from the policy's
     /// pre-rendered trace fragments (`Decider.appendExplained`), the same bytes as `write(decider.decide(…))`.
-    mutating func writeExplained(_ record: consuming Record, by decider: Decider, asOf: Day?) {
+    /// True when it was, and the decider then holds the record's spent values (`Decider.takeSpentValues()`).
+    @discardableResult
+    mutating func writeExplained(_ record: consuming Record, by decider: Decider, asOf: Day?) -> Bool {
         // Handed over, not captured: a copy would share the values the evaluator changes in place.
         var pending = Optional(consume record)
         switch format {
@@ -54,9 +56,11 @@ struct DecisionOutput {
             if count > 0 { buffer.write(",\n") }
             buffer.append { decider.appendExplained(pending.take()!, asOf: asOf, newline: false, to: &$0) }
         case .text:
-            return write(decider.decide(pending.take()!, asOf: asOf, explain: true))
+            write(decider.decide(pending.take()!, asOf: asOf, explain: true))
+            return false
         }
         count += 1
+        return true
     }
 
     /// Pushes what is buffered out, so nothing decided is lost when an error is reported next.

@@ -70,6 +70,7 @@ extension Decider {
         swap(&sink.output, &bytes)
         swap(&shape, &explainedShape)
         traceWriter.recycle(steps: &recorded.steps)
+        spentValues = values
     }
 
     /// The reasons of an explained decision: from lines worded before for the same segment shapes when the record

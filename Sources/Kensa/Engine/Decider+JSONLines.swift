@@ -51,15 +51,16 @@ extension Decider {
             id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decision.decidingRules,
             exemptionsApplied: evaluation.exemptions.isEmpty ? [] : evaluation.exemptionsApplied,
             reasons: decision.reasons, judgedAt: evaluation.day, line: line, to: &bytes)
+        swap(&evaluation.values, &spentValues)
         swap(&evaluation, &batchEvaluation)
         swap(&scratch, &lineScratch)
     }
 
-    /// The values of the record `appendDecisionLine` decided last, handed over for its reader to read a later
-    /// record into (``RecordReader/recycle(_:)``).
+    /// The values of the record `appendDecisionLine` or `appendExplained` decided last, handed over for its
+    /// reader to read a later record into (``RecordReader/recycle(_:)``).
     package func takeSpentValues() -> [FieldValue] {
         var values: [FieldValue] = []
-        swap(&values, &batchEvaluation.values)
+        swap(&values, &spentValues)
         return values
     }
 }

@@ -24,6 +24,9 @@ public final class Decider {
     let observedShape = ObservedShape()
     /// The batch path's evaluation, kept between records so that its arrays' storage is reused.
     var batchEvaluation = Evaluation()
+    /// The values of the record decided last on the batch or explained path, until `takeSpentValues()` hands them
+    /// back to the reader.
+    var spentValues: [FieldValue] = []
     /// The batch path's deciding rules and reason lines for records worded line by line, kept between records.
     var lineScratch = ShapedDecision(decidingRules: [], reasons: [])
     /// The writer of explained decisions' traces, from the policy's trace events rendered once as JSON; nil when
