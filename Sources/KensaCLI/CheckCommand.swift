@@ -17,13 +17,7 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The policy set: a directory or a bundle file.")
-    var directory: String
-
-    @Option(
-        name: .customLong("require-signature"),
-        help: ArgumentHelp("Accept only a bundle signed by this public key (.pub).", valueName: "key"))
-    var requireSignature: String?
+    @OptionGroup var set: PolicySetArgument
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text
@@ -31,14 +25,14 @@ struct CheckCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let files = try PolicyReading.files(at: directory, requireSignature: requireSignature)
+        let files = try PolicyReading.files(at: set.directory, requireSignature: set.requireSignature)
         let (policy, diagnostics) = PolicySet.check(files)
         switch format {
         case .text:
             DiagnosticPrinter(colour: Terminal.colourOnStdout).print(diagnostics, to: .standardOutput)
             if let policy {
                 print(
-                    "\(directory): ok — \(policy.info.id) \(policy.info.version), \(policy.summary) (\(policy.info.digest))"
+                    "\(set.directory): ok — \(policy.info.id) \(policy.info.version), \(policy.summary) (\(policy.info.digest))"
                 )
             }
         case .json:

@@ -43,13 +43,13 @@ struct DiffCommand: ParsableCommand {
 
     enum ReportFormat: String, ExpressibleByArgument { case text, json, markdown }
 
+    /// Rejects a malformed `--as-of` before the command runs, so the error comes with the command's usage.
+    func validate() throws {
+        _ = try PolicyOptions.day(asOf: asOf)
+    }
+
     func run() throws {
-        let day = try asOf.map { text -> Day in
-            guard let day = Day(iso: text) else {
-                throw ValidationError("--as-of `\(text)` is not a date: write it YYYY-MM-DD")
-            }
-            return day
-        }
+        let day = try PolicyOptions.day(asOf: asOf)
         guard
             let recordFormat = inputFormat.map({ RecordFormat(rawValue: $0) }) ?? RecordFormat.infer(fromPath: records)
         else {

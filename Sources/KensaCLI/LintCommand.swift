@@ -26,13 +26,7 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The policy set: a directory or a bundle file.")
-    var directory: String
-
-    @Option(
-        name: .customLong("require-signature"),
-        help: ArgumentHelp("Accept only a bundle signed by this public key (.pub).", valueName: "key"))
-    var requireSignature: String?
+    @OptionGroup var set: PolicySetArgument
 
     @Option(name: .customLong("as-of"), help: "Judge exemption expiry at this date (YYYY-MM-DD).")
     var asOf: String?
@@ -60,17 +54,12 @@ struct LintCommand: ParsableCommand {
         if matrix != nil && (asOf != nil || strict) {
             throw ValidationError("--matrix reports no findings: --as-of and --strict do not apply to it")
         }
+        _ = try PolicyOptions.day(asOf: asOf)
     }
 
     func run() throws {
-        var day: Day?
-        if let asOf {
-            guard let parsed = Day(iso: asOf) else {
-                throw ValidationError("--as-of `\(asOf)` is not a date: write it YYYY-MM-DD")
-            }
-            day = parsed
-        }
-        let policy = try PolicyOptions.load(directory, requireSignature: requireSignature)
+        let day = try PolicyOptions.day(asOf: asOf)
+        let policy = try PolicyOptions.load(set.directory, requireSignature: set.requireSignature)
         if let matrix { return try printMatrix(policy, fields: matrix) }
         let report = Linter(policy: policy).lint(LintOptions(asOf: day, expiringWithin: expiringWithin))
         switch format {

@@ -23,9 +23,14 @@ struct PolicyOptions: ParsableArguments {
 
     /// The `--as-of` date, validated.
     func asOfDay() throws -> Day? {
-        guard let asOf else { return nil }
-        guard let day = Day(iso: asOf) else {
-            throw ValidationError("--as-of `\(asOf)` is not a date: write it YYYY-MM-DD")
+        try Self.day(asOf: asOf)
+    }
+
+    /// The day an `--as-of` option names, nil when it was not given; a usage error when it names no date.
+    static func day(asOf text: String?) throws -> Day? {
+        guard let text else { return nil }
+        guard let day = Day(iso: text) else {
+            throw ValidationError("--as-of `\(text)` is not a date: write it YYYY-MM-DD")
         }
         return day
     }
@@ -47,6 +52,17 @@ struct PolicyOptions: ParsableArguments {
         }
         return compiled
     }
+}
+
+/// The policy set a command reads as its argument (`check`, `lint`), with the key its bundle must be signed by.
+struct PolicySetArgument: ParsableArguments {
+    @Argument(help: "The policy set: a directory or a bundle file.")
+    var directory: String
+
+    @Option(
+        name: .customLong("require-signature"),
+        help: ArgumentHelp("Accept only a bundle signed by this public key (.pub).", valueName: "key"))
+    var requireSignature: String?
 }
 
 /// Options that name the records to decide.
