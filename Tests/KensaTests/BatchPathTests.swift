@@ -61,6 +61,28 @@ import Testing
         #expect(line.contains("`product.description` is \\\"42\\\""))
     }
 
+    /// A CSV entry exists when any of its cells is filled, even one whose field decisions never read (and so is
+    /// not kept): an entry with a part but no maker must still leave its maker unknown, not vanish.
+    @Test func csvEntriesFilledOnlyInUnreadFieldsStillCount() throws {
+        let policy = try PolicySet.load(directory: Golden.packageRoot.appendingPathComponent("policies/jp").path)
+        #expect(!policy.textFieldsDecisionsRead.contains("components.part"))
+        let csv = """
+            id,date,buyer.name,category,product.manufacturer,components.0.part,components.0.manufacturer,\
+            components.1.part,components.1.manufacturer,data.classes,consultation.status
+            C-1,2020-07-01,JAXA,network_equipment,NEC Platforms,radio,,modem,ZTE,personal,no_concern
+            C-2,2020-07-01,JAXA,network_equipment,NEC Platforms,radio,Intel,modem,,personal,no_concern
+
+            """
+        let decider = Decider(policy: policy)
+        let batch = try decider.decide(records: Array(csv.utf8), format: .csv).map { try $0.get() }
+        let explained = try decider.decide(records: Array(csv.utf8), format: .csv, explain: true).map { try $0.get() }
+        #expect(batch.map(\.outcome) == [.prohibited, .reviewRequired])
+        #expect(batch.map(\.reasons) == explained.map(\.reasons))
+        #expect(batch[0].reasons.contains { $0.contains("`components[1].manufacturer` \"ZTE\"") })
+        #expect(batch[0].reasons.contains { $0.contains("`components[0].manufacturer` is not given") })
+        #expect(batch[1].reasons.contains { $0.contains("`components[1].manufacturer` is not given") })
+    }
+
     private func encodedDecisions(_ path: String, policy: CompiledPolicy, asOf: Day?) throws -> [String] {
         let decider = Decider(policy: policy)
         var reader = try RecordFormat.jsonl.makeReader(source: .path(path), layout: policy.recordLayout)

@@ -41,10 +41,12 @@ extension CSVReader {
                         written: String(decoding: bytes, as: UTF8.self))
                 }
             case .objectField(let slot, let layout, let entry, let field, let kind):
-                let value = kind.value(ofCell: bytes)
-                guard !value.isMissing else { continue }
+                // A filled cell makes its entry exist even when the field is one decisions do not read (and so
+                // is kept as missing): dropping the entry would hide its other fields' absence.
+                guard !bytes.isEmpty else { continue }
                 let count = plan.layouts[layout].kinds.count
-                entries[slot, default: [:]][entry, default: Array(repeating: .missing, count: count)][field] = value
+                entries[slot, default: [:]][entry, default: Array(repeating: .missing, count: count)][field] =
+                    kind.value(ofCell: bytes)
             }
         }
         for (slot, value) in declaredEmpty { values[slot] = value }
