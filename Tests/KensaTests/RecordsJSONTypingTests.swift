@@ -47,6 +47,18 @@ import Testing
         #expect(written["product.brand"] == .text("NEC"))
     }
 
+    /// Record v1: a field written `null` is unknown, as an absent one is; lists are no exception.
+    @Test func readsNullListsAsUnknown() throws {
+        let record = try #require(
+            readRecord(#"{"id": "A", "components": null, "data": {"classes": null}, "exemptions": null}"#))
+        #expect(record["components"] == .missing)
+        #expect(record["data.classes"] == .missing)
+        #expect(record["exemptions"] == .missing)
+        let notNull = try #require(readRecord(#"{"id": "A", "components": true, "exemptions": 0}"#))
+        #expect(notNull["components"] == .invalid(reason: "expected a list of objects `[{…}]`", written: "true"))
+        #expect(notNull["exemptions"] == .invalid(reason: "expected a list `[…]`", written: "0"))
+    }
+
     @Test func keepsValuesOfTheWrongTypeAsInvalid() throws {
         let record = try #require(
             readRecord(

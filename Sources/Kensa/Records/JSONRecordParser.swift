@@ -178,16 +178,22 @@ struct JSONRecordParser {
         case .scalar(let scalar):
             return try readScalar(scalar, depth: depth)
         case .list(let element):
-            guard scanner.peek == UInt8(ascii: "[") else {
-                return try skipInvalid("expected a list `[…]`", depth: depth)
-            }
+            guard scanner.peek == UInt8(ascii: "[") else { return try notAList("expected a list `[…]`", depth: depth) }
             return try readList(element, field: field, depth: depth)
         case .objectList(let layout):
             guard scanner.peek == UInt8(ascii: "[") else {
-                return try skipInvalid("expected a list of objects `[{…}]`", depth: depth)
+                return try notAList("expected a list of objects `[{…}]`", depth: depth)
             }
             return try readObjects(layout: layout, depth: depth)
         }
+    }
+
+    /// A value where a list belongs: `null` is unknown, as an absent field is (record v1); anything else is invalid.
+    private mutating func notAList(_ reason: String, depth: Int) throws(JSONSyntaxError) -> FieldValue {
+        guard scanner.peek == UInt8(ascii: "n") else { return try skipInvalid(reason, depth: depth) }
+        let start = scanner.pos
+        if try scanner.scanLiteral() == nil { return .missing }
+        return invalid(reason, from: start)
     }
 
     @inline(__always)
