@@ -104,6 +104,8 @@ import Testing
         let decision = decide(fields)
         #expect(decision.outcome == .permitted)
         #expect(decision.exemptionsApplied == ["W-1"])
+        #expect(
+            decision.reasons.contains { $0.hasSuffix("applied: turns the result of `banned-maker` into permitted") })
     }
 
     @Test func exemptionRejectionsSayWhy() {

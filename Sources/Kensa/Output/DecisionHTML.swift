@@ -53,7 +53,6 @@ public enum DecisionHTML {
         var text =
             "<li class=\"\(kind)\" style=\"margin-left:\(Double(event.depth) * 1.5)em\">\(mark) \(inline(event.text))"
         if let actual = event.actual { text += " — record: \(escape(actual))" }
-        if let effect = event.effect, event.kind == .rule { text += " <b>[\(escape(effect))]</b>" }
         if let window = event.window { text += " (in force \(escape(window)))" }
         if let location = event.location { text += " <span class=\"where\">\(escape(location))</span>" }
         return text + "</li>\n"

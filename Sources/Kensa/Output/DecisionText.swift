@@ -30,7 +30,6 @@ public struct DecisionText {
         let indent = String(repeating: "  ", count: event.depth + 2)
         var line = indent + mark(event) + " " + event.text
         if let actual = event.actual { line += " — record: \(actual)" }
-        if let effect = event.effect, event.kind == .rule { line += " [\(effect)]" }
         if let window = event.window { line += " (in force \(window))" }
         if let location = event.location, event.kind != .condition { line += "  (\(location))" }
         if let cites = event.cites, !cites.isEmpty, event.kind == .rule { line += "\n\(indent)    cites: \(cites)" }

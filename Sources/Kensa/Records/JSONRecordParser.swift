@@ -326,11 +326,20 @@ struct JSONRecordParser {
     }
 
     /// `.invalid` with the JSON text from `start` to the scanner's position, shortened to one readable line.
+    ///
+    /// A string is kept without its quotes, as the typing of strings keeps it, so wordings that quote what was
+    /// written quote it once.
     private func invalid(_ reason: String, from start: Int) -> FieldValue {
         let limit = 80
-        let count = scanner.pos - start
+        var first = start
+        var end = scanner.pos
+        if scanner.base[start] == 0x22, end - start >= 2 {
+            first += 1
+            end -= 1
+        }
+        let count = end - first
         var written = String(
-            decoding: UnsafeBufferPointer(start: scanner.base + start, count: min(count, limit)), as: UTF8.self)
+            decoding: UnsafeBufferPointer(start: scanner.base + first, count: min(count, limit)), as: UTF8.self)
         if count > limit { written += "…" }
         return .invalid(reason: reason, written: written)
     }

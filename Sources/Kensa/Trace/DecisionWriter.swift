@@ -134,9 +134,9 @@ final class DecisionWriter {
         return true
     }
 
-    /// A rule unsettled only because its scope is: its line says it would apply if the record were in scope.
+    /// A rule unsettled only because its scope is: its line says what it would impose if the record were in scope.
     private static func wouldApply(_ result: RuleEvaluation) -> Bool {
-        result.truth == .unknown && result.scope == .unknown && result.when == .yes
+        RuleVerdict.isUnsettledByScopeAlone(result)
     }
 
     /// The vendor names each scope and rule line quotes, by their order among the names its scope or rule looked
@@ -236,7 +236,7 @@ final class DecisionWriter {
             let rule = policy.rules[index]
             let why =
                 wouldApply
-                ? "it would apply if the record were in scope (\(text.words(culprits))), "
+                ? "if the record were in scope it would fire → \(rule.outcome.name) (\(text.words(culprits))), "
                     + "and whether it is in scope cannot be settled"
                 : text.words(culprits)
             let verb = result.truth == .unknown ? "cannot be settled" : "applies"
@@ -260,8 +260,8 @@ final class DecisionWriter {
             }
             let exemption = policy.exemptions[verdict.exemption!]
             let rules = verdict.turnedRules.map { "`\(policy.rules[$0].id)`" }.joined(separator: ", ")
-            return
-                "exemption `\(exemption.id)` (\(exemption.authority)) applied: waives \(rules) → \(exemption.outcome.name)"
+            return "exemption `\(exemption.id)` (\(exemption.authority)) applied: turns the result of \(rules) into "
+                + exemption.outcome.name
         }
     }
 }

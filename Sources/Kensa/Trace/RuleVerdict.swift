@@ -3,6 +3,9 @@
 enum RuleVerdict: Hashable {
     case fired
     case unsettled
+    /// Its conditions hold but whether the record is in scope cannot be settled: the trace says what the rule
+    /// would impose in scope, since the unsettled scope caps it at review.
+    case unsettledScope
     /// Did not fire because the exception with this index is established.
     case exception(Int)
     case notInForce
@@ -12,7 +15,7 @@ enum RuleVerdict: Hashable {
     init(_ result: RuleEvaluation) {
         switch result.truth {
         case .yes: self = .fired
-        case .unknown: self = .unsettled
+        case .unknown: self = Self.isUnsettledByScopeAlone(result) ? .unsettledScope : .unsettled
         case .no:
             if let exception = result.exception {
                 self = .exception(exception)
@@ -26,11 +29,21 @@ enum RuleVerdict: Hashable {
         }
     }
 
+    /// True when only the rule's scope is unsettled: its conditions hold.
+    @inline(__always)
+    static func isUnsettledByScopeAlone(_ result: RuleEvaluation) -> Bool {
+        result.truth == .unknown && result.scope == .unknown && result.when == .yes
+    }
+
     /// "fired → prohibited", "did not fire: out of scope", ….
     func sentence(for rule: CompiledRule) -> String {
         switch self {
         case .fired: "fired → \(rule.outcome.name)"
         case .unsettled: "cannot be settled → review_required"
+        case .unsettledScope:
+            rule.outcome == .reviewRequired
+                ? "cannot be settled → review_required"
+                : "cannot be settled → review_required; if in scope: \(rule.outcome.name)"
         case .exception(let index): "did not fire: exception `\(rule.exceptions[index].id)` applies"
         case .notInForce: "did not fire: not in force"
         case .outOfScope: "did not fire: out of scope"

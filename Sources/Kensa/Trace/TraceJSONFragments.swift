@@ -144,12 +144,13 @@ final class TraceJSONFragments: Sendable {
         case .notInForce: 2
         case .outOfScope: 3
         case .conditionsFalse: 4
-        case .exception(let index): 5 + index
+        case .unsettledScope: 5
+        case .exception(let index): 6 + index
         }
     }
 
     private static func verdicts(of rule: CompiledRule) -> [RuleVerdict] {
-        [.fired, .unsettled, .notInForce, .outOfScope, .conditionsFalse]
+        [.fired, .unsettled, .notInForce, .outOfScope, .conditionsFalse, .unsettledScope]
             + rule.exceptions.indices.map { .exception($0) }
     }
 
