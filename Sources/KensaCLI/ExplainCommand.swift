@@ -42,7 +42,8 @@ struct ExplainCommand: ParsableCommand {
         var reader = try RecordInputOpener(options: recordOptions).open(layout: policy)
         let decider = Decider(policy: policy)
         while let input = reader.next() {
-            if case .malformed(let problem) = input, problem.id == id {
+            if case .malformed(var problem) = input, problem.id == id {
+                problem.id = nil
                 Terminal.error("\(recordOptions.input): error: record `\(id)` cannot be read: \(problem)")
                 throw ExitStatus.malformedRecords
             }

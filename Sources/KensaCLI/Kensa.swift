@@ -17,6 +17,11 @@ struct KensaCommand: ParsableCommand {
             LintCommand.self, BundleCommand.self, KeygenCommand.self, VerifyCommand.self,
         ]
     )
+
+    static func main() {
+        Terminal.checkStandardOutputAtExit()
+        main(nil)
+    }
 }
 
 /// Exit statuses documented in `docs/cli.md`.

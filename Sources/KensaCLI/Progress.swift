@@ -21,7 +21,8 @@ struct Progress {
         lastShown = now
         shown = true
         Terminal.writeAll(
-            Array("\rread \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8), to: STDERR_FILENO)
+            Array("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8),
+            to: STDERR_FILENO)
     }
 
     /// Ends the progress line so that a message printed next starts on a line of its own.
@@ -34,7 +35,7 @@ struct Progress {
     func finish(malformed: Int) {
         guard shown else { return }
         Terminal.writeAll(
-            Array("\rread \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8),
+            Array("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8),
             to: STDERR_FILENO)
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+    @preconcurrency import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+    @preconcurrency import Darwin
 #endif
 
 /// What the process is attached to, for colour and progress decisions.
@@ -24,7 +24,9 @@ enum Terminal {
         writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
     }
 
-    /// Writes every byte to a file descriptor, retrying short writes.
+    /// Writes every byte to a file descriptor, retrying short writes. Standard output that cannot be written
+    /// (a full disk, a closed descriptor) ends the process with status 2, so that lost decisions never pass for
+    /// success.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
@@ -32,11 +34,25 @@ enum Terminal {
                 let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
+                    if descriptor == STDOUT_FILENO { standardOutputFailed(errno) }
                     return
                 }
                 offset += written
             }
         }
+    }
+
+    /// Makes what `print` buffered on standard output count too: at exit it is flushed, and a failure ends the
+    /// process with status 2 instead of the command's own.
+    static func checkStandardOutputAtExit() {
+        atexit {
+            if fflush(stdout) != 0 || ferror(stdout) != 0 { Terminal.standardOutputFailed(errno) }
+        }
+    }
+
+    private static func standardOutputFailed(_ code: Int32) -> Never {
+        error("kensa: error: cannot write to standard output: \(String(cString: strerror(code)))")
+        _exit(2)
     }
 }
 

@@ -12,7 +12,8 @@ import Testing
         var stderr: String
     }
 
-    static func kensa(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    /// Runs `kensa`; with `stdoutPath`, its standard output goes to that file instead of being captured.
+    static func kensa(_ arguments: [String], stdin: String? = nil, stdoutPath: String? = nil) throws -> Run {
         let binary = Bundle.main.bundleURL.appendingPathComponent("kensa")
         let process = Process()
         process.executableURL =
@@ -26,7 +27,12 @@ import Testing
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()
-        process.standardOutput = output
+        if let stdoutPath {
+            process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+            try output.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = output
+        }
         process.standardError = errors
         process.standardInput = input
         try process.run()
@@ -63,6 +69,33 @@ import Testing
         #expect(run.stdout.contains("\"id\":\"OK-2\",\"outcome\":\"not_applicable\""))
         #expect(run.stderr.contains("-: error: line 2"))
         #expect(run.stderr.contains("line 3") && run.stderr.contains("no `id`"))
+    }
+
+    /// Decisions or diagnostics that cannot be written must not pass for success.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func anUnwritableStandardOutputExitsWithTwo() throws {
+        let commands = [
+            ["decide", "--policy", "policies/jp", "policies/jp/examples/records.jsonl"],
+            ["decide", "--policy", "policies/jp", "--format", "text", "policies/jp/examples/records.jsonl"],
+            ["explain", "--policy", "policies/jp", "--id", "JP-MOD-2019-0112", "policies/jp/examples/records.jsonl"],
+            ["check", "policies/jp"],
+        ]
+        for arguments in commands {
+            let run = try Self.kensa(arguments, stdoutPath: "/dev/full")
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr == "kensa: error: cannot write to standard output: No space left on device\n")
+        }
+    }
+
+    @Test func aDirectoryGivenAsRecordsIsAnInputError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-\(UUID()).csv")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for command in [["decide"], ["explain", "--id", "X"]] {
+            let run = try Self.kensa(command + ["--policy", "policies/jp", directory.path])
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("it is a directory, not a file of records"))
+        }
     }
 
     @Test func checkReportsEveryProblemWithExitStatusOne() throws {

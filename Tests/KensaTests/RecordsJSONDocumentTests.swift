@@ -48,13 +48,20 @@ import Testing
             .json, "[{\"id\": \"A\"},\n {\"id\": \"B\",\n  \"date\" \"2021-06-01\"},\n {\"id\": \"C\"}]")
         #expect(inputs.count == 2)
         #expect(inputs[0].record?.id == "A")
-        #expect(inputs[1].problem == RecordProblem(line: 3, column: 10, id: "B", message: "expected `:` after a key"))
+        #expect(
+            inputs[1].problem
+                == RecordProblem(
+                    line: 3, column: 10, id: "B",
+                    message: "expected `:` after a key; reading stops here, so no record after this point is decided"))
     }
 
     @Test func reportsAnUnclosedList() {
         let inputs = readAll(.json, "[{\"id\": \"A\"},\n {\"id\": \"B\"}")
         #expect(inputs.count == 3)
-        #expect(inputs[2].problem?.message == "expected `,` or `]` after a value in a list, but the input ended")
+        #expect(
+            inputs[2].problem?.message
+                == "expected `,` or `]` after a value in a list, but the input ended; reading stops here, so no record after this point is decided"
+        )
         #expect(inputs[2].problem?.line == 2)
     }
 
@@ -87,6 +94,9 @@ import Testing
         let deep = String(repeating: "{\"a\":", count: 1000) + "1" + String(repeating: "}", count: 1000)
         let inputs = readAll(.json, "[{\"id\": \"A\", \"x\": \(deep)}]")
         #expect(inputs.count == 1)
-        #expect(inputs[0].problem?.message == "lists and objects are nested more than 64 levels deep")
+        #expect(
+            inputs[0].problem?.message
+                == "lists and objects are nested more than 64 levels deep; reading stops here, so no record after this point is decided"
+        )
     }
 }

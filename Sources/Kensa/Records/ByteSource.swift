@@ -76,6 +76,11 @@ package final class ByteSource {
                 let reason = String(cString: strerror(errno))
                 throw RecordProblem(line: 0, message: "cannot open `\(path)`: \(reason)")
             }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                close(descriptor)
+                throw RecordProblem(line: 0, message: "cannot read `\(path)`: it is a directory, not a file of records")
+            }
             return ByteSource(fileDescriptor: descriptor, closes: true, chunkSize: chunkSize)
         }
     }

@@ -66,7 +66,8 @@ extension CSVReader {
         return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot, filled: filled))
     }
 
-    /// A `;`-separated list cell: empty is missing, `[]` the empty list; spaces around values are ignored.
+    /// A `;`-separated list cell: `[]` is the empty list; a cell with no value in it (empty, spaces, `;`) is
+    /// missing, since only `[]` declares that there are none; spaces around values are ignored.
     static func list(_ bytes: UnsafeBufferPointer<UInt8>, of kind: ScalarKind) -> FieldValue {
         if bytes.isEmpty { return .missing }
         if bytes.elementsEqual("[]".utf8) { return .list([]) }
@@ -84,7 +85,7 @@ extension CSVReader {
             }
             start = end + 1
         }
-        return .list(elements)
+        return elements.isEmpty ? .missing : .list(elements)
     }
 }
 

@@ -4,7 +4,8 @@
 /// - An empty cell is missing (unknown). Text is as written; numbers as JSON writes them (`48000000`, `0.5`);
 ///   booleans `true` or `false` in any case; dates `YYYY-MM-DD`; choices exactly as the record format spells them.
 /// - Lists (`data.classes`, `exemptions`) are `;`-separated in one cell, spaces around each value ignored:
-///   `my_number;personal`. The cell `[]` is the empty list (declared none); an empty cell is unknown.
+///   `my_number;personal`. The cell `[]` is the empty list (declared none); a cell with no value (empty, only
+///   spaces or `;`) is unknown.
 /// - Lists of objects (`components`) take one column per entry and field: `components.0.part`,
 ///   `components.0.manufacturer`, `components.1.manufacturer`, … Entries are ordered by number; an entry whose cells
 ///   are all empty is left out. A `components` column holding `[]` declares there are none; empty, it says nothing.

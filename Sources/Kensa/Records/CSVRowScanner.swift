@@ -67,7 +67,10 @@ struct CSVRowScanner {
                     guard index < end, let quote = memchr(base + index, 0x22, end - index) else {
                         guard atEnd else { return nil }
                         source.start = end
-                        return .broken(message: "a quoted cell is not closed before the end of the input", lines: lines)
+                        return .broken(
+                            message: "a quoted cell is not closed before the end of the input, so no row from here on "
+                                + "is decided",
+                            lines: lines)
                     }
                     let at = quote.assumingMemoryBound(to: UInt8.self) - base
                     lines += countLines(index, at)

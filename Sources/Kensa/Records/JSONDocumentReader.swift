@@ -70,10 +70,12 @@ package struct JSONDocumentReader: RecordReader {
         }
     }
 
+    /// A syntax error ends the reading, so its message says that nothing after it was decided.
     private func problem(_ error: JSONSyntaxError) -> RecordProblem {
         let scanner = parser.scanner
         return RecordProblem(
-            line: scanner.line, column: scanner.column(of: error.offset), id: parser.seenID, message: error.message)
+            line: scanner.line, column: scanner.column(of: error.offset), id: parser.seenID,
+            message: error.message + "; reading stops here, so no record after this point is decided")
     }
 
     /// Reads the whole input and opens the document; a problem means there is nothing to read.
