@@ -59,6 +59,16 @@ import Testing
         #expect(notNull["exemptions"] == .invalid(reason: "expected a list `[…]`", written: "0"))
     }
 
+    /// A value where record v1 has an object (`buyer`, `product`) makes the record malformed rather than
+    /// silently unknown; `null` there leaves the object's fields unknown.
+    @Test func rejectsAValueWhereAnObjectBelongs() throws {
+        #expect(readProblem(#"{"id": "A", "buyer": "MOD"}"#)?.message == "`buyer` must be an object `{…}`")
+        #expect(readProblem(#"{"id": "A", "product": ["x"]}"#)?.message == "`product` must be an object `{…}`")
+        let nulls = try #require(readRecord(#"{"id": "A", "buyer": null, "data": null}"#))
+        #expect(nulls["buyer.name"] == .missing)
+        #expect(nulls["data.classes"] == .missing)
+    }
+
     @Test func keepsValuesOfTheWrongTypeAsInvalid() throws {
         let record = try #require(
             readRecord(

@@ -150,6 +150,11 @@ struct JSONRecordParser {
                     if field == plan.idSlot, seenID == nil, case .text(let id) = value { seenID = id }
                     values.store(value, at: slot)
                 } else {
+                    // `null` leaves the object's fields unknown; any other value means the record is not shaped
+                    // as record v1 says, and its fields cannot be read.
+                    if entry.child >= 0, scanner.peek != UInt8(ascii: "n") {
+                        scanner.note("`\(plan.keyPaths[entryIndex])` must be an object `{…}`", at: scanner.pos)
+                    }
                     try scanner.skipValue(depth: depth + 1)
                 }
             } else {
