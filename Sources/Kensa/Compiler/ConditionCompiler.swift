@@ -66,7 +66,7 @@ final class ConditionCompiler {
         let place = listPath.map { "an element of `\($0)`" } ?? "record v1 or the set's `fields`"
         log.error(
             .unknownField, "unknown field `\(path.value)`: \(place) has no such field", at: path.span,
-            help: Suggestion.didYouMean(path.value, among: known))
+            help: Suggestion.didYouMeanPath(path.value, among: known))
         return nil
     }
 
