@@ -4,13 +4,19 @@ import KensaYAML
 /// types and interns operands, and records what traces need in `infos`.
 final class ConditionCompiler {
     let layout: RecordLayout
+    /// Fields the set declares without a usable type: a test of one is not compiled, and not reported as unknown.
+    let unusableFields: Set<String>
     let parameters: ParameterTable
     let vendors: VendorRegistry
     let log: DiagnosticLog
     private(set) var infos: [ConditionInfo] = []
 
-    init(layout: RecordLayout, parameters: ParameterTable, vendors: VendorRegistry, log: DiagnosticLog) {
+    init(
+        layout: RecordLayout, unusableFields: Set<String>, parameters: ParameterTable, vendors: VendorRegistry,
+        log: DiagnosticLog
+    ) {
         self.layout = layout
+        self.unusableFields = unusableFields
         self.parameters = parameters
         self.vendors = vendors
         self.log = log
@@ -44,12 +50,16 @@ final class ConditionCompiler {
             return compileVendor(path: path, op: op, operand: operand, span: span, in: layout, listPath: listPath)
         case .quantified(let every, let list, let inner, let span):
             let info = record(ConditionDraft(kind: every ? .every : .some, span: span, path: list.value))
-            guard let field = lookup(list, in: layout, listPath: listPath) else { return .invalid(info: info) }
+            guard let field = lookup(list, in: layout, listPath: listPath) else {
+                checkOperands(inner)
+                return .invalid(info: info)
+            }
             guard case .objectList(let elementLayout) = layout.fields[field.slot].type, listPath == nil else {
                 log.error(
                     .operatorMismatch,
                     "`\(every ? "every" : "some")` needs a list of objects such as `components`; `\(list.value)` is not one",
                     at: list.span)
+                checkOperands(inner)
                 return .invalid(info: info)
             }
             let body = compile(inner, in: elementLayout, listPath: list.value)
@@ -57,16 +67,18 @@ final class ConditionCompiler {
         }
     }
 
-    /// The slot and spec of a path, or nil with an unknown-field error and a did-you-mean.
+    /// The slot and spec of a path, or nil with an unknown-field error and a did-you-mean (no error for a declared
+    /// field whose declaration is broken: that declaration's error explains it).
     private func lookup(
         _ path: Located<String>, in layout: RecordLayout, listPath: String?
     ) -> (slot: Int, spec: FieldSpec)? {
         if let slot = layout.slot(of: path.value) { return (slot, layout.fields[slot]) }
+        if listPath == nil, unusableFields.contains(path.value) { return nil }
         let known = layout.fields.map(\.path)
         let place = listPath.map { "an element of `\($0)`" } ?? "record v1 or the set's `fields`"
         log.error(
             .unknownField, "unknown field `\(path.value)`: \(place) has no such field", at: path.span,
-            help: Suggestion.didYouMean(path.value, among: known))
+            help: Suggestion.didYouMeanPath(path.value, among: known))
         return nil
     }
 
@@ -75,9 +87,9 @@ final class ConditionCompiler {
         listPath: String?
     ) -> Condition {
         var info = ConditionDraft(kind: .field, span: span, path: path.value, op: op.value)
-        guard let field = lookup(path, in: layout, listPath: listPath),
-            let resolved = parameters.resolve(operand, log: log)
-        else { return .invalid(info: record(info)) }
+        let field = lookup(path, in: layout, listPath: listPath)
+        let resolved = parameters.resolve(operand, log: log)
+        guard let field, let resolved else { return .invalid(info: record(info)) }
         info.spec = field.spec
         info.topLevelSlot = listPath == nil ? field.slot : nil
         info.parameter = resolved.parameter
@@ -96,58 +108,19 @@ final class ConditionCompiler {
         listPath: String?
     ) -> Condition {
         var info = ConditionDraft(kind: .vendor, span: span, path: path.value, op: op.value)
-        guard let field = lookup(path, in: layout, listPath: listPath),
-            let resolved = parameters.resolve(operand, log: log)
-        else { return .invalid(info: record(info)) }
-        info.parameter = resolved.parameter
-        info.topLevelSlot = listPath == nil ? field.slot : nil
-        guard field.spec.namesVendor else {
+        let field = lookup(path, in: layout, listPath: listPath)
+        if let field, !field.spec.namesVendor {
             let vendorFields = layout.fields.filter(\.namesVendor).map { "`\($0.path)`" }.joined(separator: ", ")
             log.error(
                 .operatorMismatch, "`vendor:` needs a field that names a vendor; `\(path.value)` does not",
                 at: path.span, help: "fields that name vendors: \(vendorFields)")
-            return .invalid(info: record(info))
         }
-        let values = OperandTyper.scalars(resolved.value)
-        let vendorOp: VendorTest.Operator
-        switch op.value {
-        case "in_group":
-            var members = [Bool](repeating: false, count: vendors.declaredGroupCount)
-            var names: [String] = []
-            let known = vendors.groups[..<vendors.declaredGroupCount].map(\.name)
-            for value in values {
-                guard let group = vendors.groupIndex(named: value.text) else {
-                    log.error(
-                        .unknownVendorGroup, "vendor group `\(value.text)` is not in the vendor registry",
-                        at: value.span, help: Suggestion.didYouMean(value.text, among: known))
-                    continue
-                }
-                members[group] = true
-                names.append(value.text)
-            }
-            vendorOp = .inGroup(members)
-            info.expected = names.joined(separator: ", ")
-        case "origin", "origin_in":
-            for value in values where !OperandTyper.isCountryCode(value.text) {
-                log.error(
-                    .invalidValue, "`\(value.text)` is not a country code: write ISO 3166-1 alpha-2, such as `CN`",
-                    at: value.span)
-            }
-            let origins = Set(values.map(\.text))
-            vendorOp = .origin(vendors.groups.map { origins.contains($0.origin) })
-            info.expected = values.map(\.text).joined(separator: ", ")
-        default:
-            guard let flag = OperandTyper.bool(resolved.value, key: op.value, log: log) else {
-                return .invalid(info: record(info))
-            }
-            vendorOp = .resolved(flag)
-            info.expected = String(flag)
-        }
-        if case .list = resolved.value, op.value == "origin" || op.value == "resolved" {
-            log.error(
-                .wrongType, "`\(op.value)` takes a single value", at: operand.span,
-                help: op.value == "origin" ? "use `origin_in` for a list" : nil)
-        }
-        return .vendor(VendorTest(slot: field.slot, op: vendorOp), info: record(info))
+        info.topLevelSlot = listPath == nil ? field?.slot : nil
+        guard let resolved = parameters.resolve(operand, log: log) else { return .invalid(info: record(info)) }
+        info.parameter = resolved.parameter
+        let typed = vendorOperator(op, value: resolved.value, at: operand.span)
+        info.expected = typed?.expected
+        guard let field, field.spec.namesVendor, let typed else { return .invalid(info: record(info)) }
+        return .vendor(VendorTest(slot: field.slot, op: typed.op), info: record(info))
     }
 }

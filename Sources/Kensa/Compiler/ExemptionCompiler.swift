@@ -6,9 +6,12 @@ struct ExemptionCompiler {
     let parameters: ParameterTable
     let entities: EntityRegistry
     let rules: [CompiledRule]
+    /// The id of each rule as written, nil for a rule without one (which no exemption can name).
+    let ruleIDs: [String?]
     let conditions: ConditionCompiler
 
-    func compile(_ syntax: ExemptionSyntax, sources: Set<String>) -> CompiledExemption? {
+    /// The compiled exemption; nil when it has no start date. Every check runs even when a required key is missing.
+    func compile(_ syntax: ExemptionSyntax, sources: Set<String>?) -> CompiledExemption? {
         PolicyCompiler.citationCheck(syntax.cites, sources: sources, log: log)
         var buyerEntities = Set<Int>()
         for buyer in syntax.buyers {
@@ -23,10 +26,10 @@ struct ExemptionCompiler {
         }
         var ruleIndices = Set<Int>()
         for ruleID in syntax.rules {
-            guard let index = rules.firstIndex(where: { $0.id == ruleID.value }) else {
+            guard let index = ruleIDs.firstIndex(of: ruleID.value) else {
                 log.error(
                     .unknownRule, "rule `\(ruleID.value)` is not defined", at: ruleID.span,
-                    help: Suggestion.didYouMean(ruleID.value, among: rules.map(\.id)))
+                    help: Suggestion.didYouMean(ruleID.value, among: ruleIDs.compactMap { $0 }))
                 continue
             }
             if !rules[index].waivable {
@@ -37,14 +40,14 @@ struct ExemptionCompiler {
         }
         WindowCheck.check(
             WindowSyntax(from: syntax.window.from, until: syntax.window.until),
-            what: "exemption `\(syntax.id.value)`", log: log)
+            what: syntax.id.map { "exemption `\($0.value)`" } ?? "an exemption", log: log)
         let cap = syntax.cappedAt.flatMap(capDay)
         let status = statusValue(syntax.status)
         let outcome = outcomeValue(syntax.outcome)
         let when = syntax.when.map(conditions.compile)
         guard let validFrom = syntax.window.from?.value else { return nil }
         return CompiledExemption(
-            id: syntax.id.value, title: syntax.title.value, authority: syntax.authority.value,
+            id: syntax.id?.value ?? "", title: syntax.title?.value ?? "", authority: syntax.authority?.value ?? "",
             approvedBy: syntax.approvedBy, approvedOn: syntax.approvedOn?.value, status: status,
             justification: syntax.justification, cites: syntax.cites?.value, buyerEntities: buyerEntities,
             buyerNames: Set(syntax.buyers.map { NameKey($0.value) }), buyerLabels: syntax.buyers.map(\.value),

@@ -4,8 +4,13 @@ import KensaYAML
 enum FieldDeclarations {
     static let types = ["text", "number", "bool", "date", "choice", "list"]
 
-    static func layout(adding declarations: [FieldDeclSyntax], log: DiagnosticLog) -> RecordLayout {
+    /// Record v1 with every well-declared field added, and the paths declared without a usable type (each with its
+    /// error logged), which conditions may name without being told the field is unknown.
+    static func layout(
+        adding declarations: [FieldDeclSyntax], log: DiagnosticLog
+    ) -> (layout: RecordLayout, unusable: Set<String>) {
         var layout = RecordLayout.recordV1
+        var unusable = Set<String>()
         for declaration in declarations {
             if layout.slot(of: declaration.path.value) != nil {
                 log.error(
@@ -14,10 +19,13 @@ enum FieldDeclarations {
                     at: declaration.path.span)
                 continue
             }
-            guard let type = fieldType(declaration, log: log) else { continue }
+            guard let type = fieldType(declaration, log: log) else {
+                unusable.insert(declaration.path.value)
+                continue
+            }
             layout.append(FieldSpec(declaration.path.value, type, summary: declaration.description ?? ""))
         }
-        return layout
+        return (layout, unusable.filter { layout.slot(of: $0) == nil })
     }
 
     private static func fieldType(_ declaration: FieldDeclSyntax, log: DiagnosticLog) -> FieldType? {
@@ -44,11 +52,12 @@ enum FieldDeclarations {
                 return nil
             }
         }
-        guard declaration.type.value == "list" else { return scalarType(declaration.type) }
+        guard let written = declaration.type else { return nil }
+        guard written.value == "list" else { return scalarType(written) }
         guard let element = declaration.elementType else {
             log.error(
                 .missingKey, "field `\(declaration.path.value)` is a list but has no `element` type",
-                at: declaration.type.span)
+                at: written.span)
             return nil
         }
         guard let elementType = scalarType(element) else { return nil }

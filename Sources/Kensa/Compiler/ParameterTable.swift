@@ -1,6 +1,9 @@
 import KensaYAML
 
 /// The set's named values, looked up by `$name` while compiling.
+///
+/// A parameter whose value could not be read (or is another `$parameter`) is still defined: references to it resolve to nothing without a
+/// further error, since the definition's own error explains them.
 struct ParameterTable {
     private var values: [String: ParameterSyntax] = [:]
 
@@ -12,21 +15,23 @@ struct ParameterTable {
                     notes: ["first defined at \(first.name.span)"])
                 continue
             }
-            if case .parameter(let reference) = parameter.value {
+            var parameter = parameter
+            if case .parameter(let reference)? = parameter.value {
                 log.error(
                     .wrongType,
                     "parameter `\(parameter.name.value)` refers to `$\(reference.value)`; write the value itself",
                     at: reference.span)
-                continue
+                parameter.value = nil
             }
             values[parameter.name.value] = parameter
-            Self.checkDates(parameter.value, log: log)
+            if let value = parameter.value { Self.checkDates(value, log: log) }
         }
     }
 
     var names: [String] { values.keys.sorted() }
 
-    /// The value written, with a parameter replaced by its definition; nil (with an error) for an undefined name.
+    /// The value written, with a parameter replaced by its definition; nil for an undefined name (with an error)
+    /// or for a parameter whose value could not be read.
     func resolve(_ value: ValueSyntax, log: DiagnosticLog) -> (value: ValueSyntax, parameter: String?)? {
         guard case .parameter(let name) = value else { return (value, nil) }
         guard let parameter = values[name.value] else {
@@ -36,7 +41,7 @@ struct ParameterTable {
                     ?? "define it under `parameters:`")
             return nil
         }
-        return (parameter.value, name.value)
+        return parameter.value.map { ($0, name.value) }
     }
 
     /// A value written like a date (`2019-04-31`) must be a real one, even before anything uses it.

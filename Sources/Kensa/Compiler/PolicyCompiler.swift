@@ -2,6 +2,10 @@ import KensaYAML
 
 /// Checks a policy syntax tree against record v1 and the set's own declarations, and lowers it to a
 /// `CompiledPolicy`. Every problem is logged; the result is only usable when the log has no errors.
+///
+/// An item that lacks a required key (its error already logged) is still checked and compiled, with empty text in
+/// place of what is missing, so that its other problems are reported and references to its id still resolve. An item
+/// without an id takes part in no duplicate check and matches no reference.
 struct PolicyCompiler {
     let syntax: PolicySyntax
     let log: DiagnosticLog
@@ -10,31 +14,34 @@ struct PolicyCompiler {
 
     func compile(digest: String) -> CompiledPolicy? {
         let info = metadata(digest: digest)
-        let sourceIDs = Set(info?.sources.map(\.id) ?? [])
-        let layout = FieldDeclarations.layout(adding: syntax.fields, log: log)
+        let sourceIDs = syntax.metadata.first.map { Set($0.sources.compactMap(\.id?.value)) }
+        let (layout, unusableFields) = FieldDeclarations.layout(adding: syntax.fields, log: log)
         let parameters = ParameterTable(syntax.parameters, log: log)
         for parameter in syntax.parameters { checkCitation(parameter.cites, sources: sourceIDs) }
         let vendors = RegistryCompiler.vendors(syntax.vendorGroups, log: log)
         let entities = RegistryCompiler.entities(syntax.entities, log: log)
-        let conditions = ConditionCompiler(layout: layout, parameters: parameters, vendors: vendors, log: log)
+        let conditions = ConditionCompiler(
+            layout: layout, unusableFields: unusableFields, parameters: parameters, vendors: vendors, log: log)
 
-        checkUnique(syntax.scopes.map(\.id), what: "scope")
+        UniqueIDs.check(syntax.scopes.compactMap(\.id), what: "scope", log: log)
+        let scopeIDs = syntax.scopes.map(\.id?.value)
         let scopes = syntax.scopes.map { scope in
             checkCitation(scope.cites, sources: sourceIDs)
             return CompiledScope(
-                id: scope.id.value, title: scope.title.value, cites: scope.cites?.value,
+                id: scope.id?.value ?? "", title: scope.title?.value ?? "", cites: scope.cites?.value,
                 when: conditions.compile(scope.when), span: scope.span)
         }
-        checkUnique(syntax.rules.map(\.id), what: "rule")
-        let ruleIDs = syntax.rules.map(\.id.value)
+        UniqueIDs.check(syntax.rules.compactMap(\.id), what: "rule", log: log)
+        let ruleIDs = syntax.rules.map(\.id?.value)
         let rules = syntax.rules.map {
-            compileRule($0, scopes: scopes, ruleIDs: ruleIDs, conditions: conditions, sources: sourceIDs)
+            compileRule($0, scopeIDs: scopeIDs, ruleIDs: ruleIDs, conditions: conditions, sources: sourceIDs)
         }
-        checkSupersession(rules)
-        checkUnique(syntax.exemptions.map(\.id), what: "exemption")
+        checkSupersession(rules, ruleIDs: ruleIDs)
+        UniqueIDs.check(syntax.exemptions.compactMap(\.id), what: "exemption", log: log)
         let exemptions = syntax.exemptions.compactMap {
             ExemptionCompiler(
-                log: log, parameters: parameters, entities: entities, rules: rules, conditions: conditions
+                log: log, parameters: parameters, entities: entities, rules: rules, ruleIDs: ruleIDs,
+                conditions: conditions
             )
             .compile($0, sources: sourceIDs)
         }
@@ -48,6 +55,8 @@ struct PolicyCompiler {
             vendors: vendors, entities: entities, slots: slots)
     }
 
+    /// The set's identity from its one `policy` section; nil when the section is missing (reported once, here) or
+    /// incomplete (reported where it is read).
     private func metadata(digest: String) -> PolicyInfo? {
         guard let metadata = syntax.metadata.first else {
             guard !syntax.hasPolicySection else { return nil }
@@ -61,25 +70,28 @@ struct PolicyCompiler {
                 .policySection, "the policy set has a second `policy` section", at: extra.span,
                 notes: ["first at \(metadata.span)"])
         }
-        checkUnique(metadata.sources.map(\.id), what: "source")
+        UniqueIDs.check(metadata.sources.compactMap(\.id), what: "source", log: log)
+        guard let id = metadata.id, let version = metadata.version, let title = metadata.title else { return nil }
         return PolicyInfo(
-            id: metadata.id.value, version: metadata.version.value, title: metadata.title.value,
-            authority: metadata.authority?.value, digest: digest,
+            id: id.value, version: version.value, title: title.value, authority: metadata.authority?.value,
+            digest: digest,
             sources: metadata.sources.map {
-                PolicySource(id: $0.id.value, title: $0.title.value, date: $0.date?.value, url: $0.url?.value)
+                PolicySource(
+                    id: $0.id?.value ?? "", title: $0.title?.value ?? "", date: $0.date?.value, url: $0.url?.value)
             })
     }
 
     private func compileRule(
-        _ rule: RuleSyntax, scopes: [CompiledScope], ruleIDs: [String], conditions: ConditionCompiler,
-        sources: Set<String>
+        _ rule: RuleSyntax, scopeIDs: [String?], ruleIDs: [String?], conditions: ConditionCompiler,
+        sources: Set<String>?
     ) -> CompiledRule {
-        WindowCheck.check(rule.window, what: "rule `\(rule.id.value)`", log: log)
+        let name = rule.id.map { "rule `\($0.value)`" } ?? "a rule"
+        WindowCheck.check(rule.window, what: name, log: log)
         let supersedes = rule.supersedes.compactMap { id -> Int? in
             guard let index = ruleIDs.firstIndex(of: id.value) else {
                 log.error(
                     .unknownRule, "rule `\(id.value)` is not defined", at: id.span,
-                    help: Suggestion.didYouMean(id.value, among: ruleIDs))
+                    help: Suggestion.didYouMean(id.value, among: ruleIDs.compactMap { $0 }))
                 return nil
             }
             return index
@@ -87,40 +99,39 @@ struct PolicyCompiler {
         checkCitation(rule.cites, sources: sources)
         var scopeIndices: [Int] = []
         for scope in rule.scopes {
-            if let index = scopes.firstIndex(where: { $0.id == scope.value }) {
+            if let index = scopeIDs.firstIndex(of: scope.value) {
                 scopeIndices.append(index)
             } else {
                 log.error(
                     .unknownScope, "scope `\(scope.value)` is not defined", at: scope.span,
-                    help: Suggestion.didYouMean(scope.value, among: scopes.map(\.id)))
+                    help: Suggestion.didYouMean(scope.value, among: scopeIDs.compactMap { $0 }))
             }
         }
-        if rule.scopes.isEmpty { scopeIndices = Array(scopes.indices) }
-        let outcome = Outcome(name: rule.outcome.value)
-        if outcome != .prohibited && outcome != .reviewRequired {
+        if rule.scopes.isEmpty { scopeIndices = Array(scopeIDs.indices) }
+        let outcome = rule.outcome.flatMap { Outcome(name: $0.value) }
+        if let written = rule.outcome, outcome != .prohibited && outcome != .reviewRequired {
             log.error(
-                .unknownValue, "a rule's outcome is `prohibited` or `review_required`, not `\(rule.outcome.value)`",
-                at: rule.outcome.span,
-                help: Suggestion.didYouMean(rule.outcome.value, among: ["prohibited", "review_required"]))
+                .unknownValue, "a rule's outcome is `prohibited` or `review_required`, not `\(written.value)`",
+                at: written.span, help: Suggestion.didYouMean(written.value, among: ["prohibited", "review_required"]))
         }
-        checkUnique(rule.unless.map(\.id), what: "exception of rule `\(rule.id.value)`")
+        UniqueIDs.check(rule.unless.compactMap(\.id), what: "exception", in: name, log: log)
         let exceptions = rule.unless.map { exception in
             checkCitation(exception.cites, sources: sources)
             return CompiledException(
-                id: exception.id.value, title: exception.title.value, cites: exception.cites?.value,
+                id: exception.id?.value ?? "", title: exception.title?.value ?? "", cites: exception.cites?.value,
                 clause: exception.clause, when: conditions.compile(exception.when), span: exception.span)
         }
         return CompiledRule(
-            id: rule.id.value, title: rule.title.value, scopes: scopeIndices, cites: rule.cites?.value,
+            id: rule.id?.value ?? "", title: rule.title?.value ?? "", scopes: scopeIndices, cites: rule.cites?.value,
             clause: rule.clause, rationale: rule.rationale, when: conditions.compile(rule.when),
             exceptions: exceptions, outcome: outcome ?? .reviewRequired, waivable: rule.waivable, version: rule.version,
             from: rule.window.from?.value, until: rule.window.until?.value, supersedes: supersedes, span: rule.span)
     }
 
     /// Warns when a rule and the rule it supersedes are both in force on some day: the old one should end
-    /// before the new one starts.
-    private func checkSupersession(_ rules: [CompiledRule]) {
-        for rule in rules {
+    /// before the new one starts. A rule without an id is left out: its missing id is the problem to fix first.
+    private func checkSupersession(_ rules: [CompiledRule], ruleIDs: [String?]) {
+        for (rule, id) in zip(rules, ruleIDs) where id != nil {
             for old in rule.supersedes.map({ rules[$0] }) {
                 let start = [rule.from, old.from].compactMap { $0 }.max()
                 let end = [rule.until, old.until].compactMap { $0 }.min()
@@ -136,26 +147,14 @@ struct PolicyCompiler {
         }
     }
 
-    private func checkUnique(_ ids: [Located<String>], what: String) {
-        var seen: [String: SourceSpan] = [:]
-        for id in ids {
-            if let first = seen[id.value] {
-                log.error(
-                    .duplicateID, "\(what) `\(id.value)` is defined twice", at: id.span,
-                    notes: ["first defined at \(first)"])
-            } else {
-                seen[id.value] = id.span
-            }
-        }
-    }
-
-    private func checkCitation(_ cites: Located<String>?, sources: Set<String>) {
+    private func checkCitation(_ cites: Located<String>?, sources: Set<String>?) {
         Self.citationCheck(cites, sources: sources, log: log)
     }
 
-    /// Logs a citation of a source that `policy.sources` does not list.
-    static func citationCheck(_ cites: Located<String>?, sources: Set<String>, log: DiagnosticLog) {
-        guard let cites, !sources.contains(cites.value) else { return }
+    /// Logs a citation of a source that `policy.sources` does not list. With no `policy` section to list sources
+    /// (`sources` nil), citations are not checked: the one missing-section error says what to fix.
+    static func citationCheck(_ cites: Located<String>?, sources: Set<String>?, log: DiagnosticLog) {
+        guard let cites, let sources, !sources.contains(cites.value) else { return }
         log.error(
             .unknownSource, "source `\(cites.value)` is not listed in `policy.sources`", at: cites.span,
             help: Suggestion.didYouMean(cites.value, among: sources))

@@ -1,6 +1,10 @@
 import KensaYAML
 
 /// Builds the vendor and entity registries, rejecting names that collide after name matching.
+///
+/// An entry with an error of its own (no `group`, an unknown entity class) still registers every name it has, so
+/// that references to it resolve and later entries are still checked against its names. Such a registry is never
+/// used, since the error stops the set from compiling.
 enum RegistryCompiler {
     static func vendors(_ groups: [VendorGroupSyntax], log: DiagnosticLog) -> VendorRegistry {
         var registry = VendorRegistry()
@@ -19,33 +23,34 @@ enum RegistryCompiler {
             }
             if claim(key, name, what: "vendor", seen: &seen, log: log) { registry.names[key] = entry }
         }
+        UniqueIDs.check(groups.compactMap(\.group), what: "vendor group", log: log)
         for syntax in groups {
-            if !OperandTyper.isCountryCode(syntax.origin.value) {
+            if let origin = syntax.origin, !OperandTyper.isCountryCode(origin.value) {
                 log.error(
-                    .invalidValue,
-                    "`\(syntax.origin.value)` is not a country code: write ISO 3166-1 alpha-2, such as `CN`",
-                    at: syntax.origin.span)
+                    .invalidValue, "`\(origin.value)` is not a country code: write ISO 3166-1 alpha-2, such as `CN`",
+                    at: origin.span)
             }
-            registry.groups.append(.init(name: syntax.group.value, origin: syntax.origin.value))
+            registry.groups.append(.init(name: syntax.group?.value ?? "", origin: syntax.origin?.value ?? ""))
         }
         registry.declaredGroupCount = registry.groups.count
         for (index, syntax) in groups.enumerated() {
-            register(syntax.group, as: .group(index))
-            for alias in syntax.aliases { register(alias, as: .group(index)) }
+            for name in [syntax.group].compactMap({ $0 }) + syntax.aliases { register(name, as: .group(index)) }
             for member in syntax.members {
-                WindowCheck.check(member.window, what: "membership of `\(member.name.value)`", log: log)
+                let names = [member.name].compactMap { $0 } + member.aliases
+                let label = names.first?.value ?? ""
+                WindowCheck.check(
+                    member.window, what: names.isEmpty ? "a membership" : "membership of `\(label)`", log: log)
                 let memberIndex = registry.members.count
                 var standalone = index
                 if member.window.from != nil || member.window.until != nil {
                     standalone = registry.groups.count
-                    registry.groups.append(.init(name: member.name.value, origin: syntax.origin.value))
+                    registry.groups.append(.init(name: label, origin: syntax.origin?.value ?? ""))
                 }
                 registry.members.append(
                     .init(
-                        name: member.name.value, group: index, from: member.window.from?.value,
+                        name: label, group: index, from: member.window.from?.value,
                         until: member.window.until?.value, standaloneGroup: standalone))
-                register(member.name, as: .member(memberIndex))
-                for alias in member.aliases { register(alias, as: .member(memberIndex)) }
+                for name in names { register(name, as: .member(memberIndex)) }
             }
         }
         return registry
@@ -55,19 +60,26 @@ enum RegistryCompiler {
         var registry = EntityRegistry()
         var seen: [NameKey: SourceSpan] = [:]
         for syntax in entities {
-            guard let entityClass = RecordLayout.entityClasses.firstIndex(of: syntax.entityClass.value) else {
-                log.error(
-                    .unknownValue, "`\(syntax.entityClass.value)` is not an entity class", at: syntax.entityClass.span,
-                    help: Suggestion.didYouMean(syntax.entityClass.value, among: RecordLayout.entityClasses))
-                continue
+            var entityClass = 0  // holds the place of a missing or unknown class, which is already an error
+            if let written = syntax.entityClass {
+                if let index = RecordLayout.entityClasses.firstIndex(of: written.value) {
+                    entityClass = index
+                } else {
+                    log.error(
+                        .unknownValue, "`\(written.value)` is not an entity class", at: written.span,
+                        help: Suggestion.didYouMean(written.value, among: RecordLayout.entityClasses))
+                }
             }
-            WindowCheck.check(syntax.window, what: "entity `\(syntax.name.value)`", log: log)
+            let names = [syntax.name].compactMap { $0 } + syntax.aliases
+            WindowCheck.check(
+                syntax.window, what: names.first.map { "entity `\($0.value)`" } ?? "an entity", log: log)
+            guard let label = names.first else { continue }
             let index = registry.entities.count
             registry.entities.append(
                 .init(
-                    name: syntax.name.value, entityClass: entityClass, from: syntax.window.from?.value,
+                    name: label.value, entityClass: entityClass, from: syntax.window.from?.value,
                     until: syntax.window.until?.value))
-            for name in [syntax.name] + syntax.aliases {
+            for name in names {
                 let key = NameKey(name.value)
                 if registry.names[key] == index { continue }
                 if claim(key, name, what: "entity", seen: &seen, log: log) { registry.names[key] = index }

@@ -22,12 +22,12 @@ struct MatrixAxis {
             guard let slot = layout.slot(of: path) else {
                 throw DecisionMatrixError(
                     "no field `\(path)` in this set's records",
-                    help: Suggestion.didYouMean(path, among: readable) ?? Self.fieldsRead(readable))
+                    help: Suggestion.didYouMeanPath(path, among: readable) ?? Self.fieldsRead(readable))
             }
             guard space.slots.contains(slot) else {
                 throw DecisionMatrixError(
                     "the set never reads `\(path)`, so no outcome depends on it",
-                    help: Suggestion.didYouMean(path, among: readable) ?? Self.fieldsRead(readable))
+                    help: Suggestion.didYouMeanPath(path, among: readable) ?? Self.fieldsRead(readable))
             }
             guard !axes.contains(where: { $0.slot == slot }) else {
                 throw DecisionMatrixError("`\(path)` is given twice")

@@ -40,10 +40,10 @@ struct ConditionParser {
             return .not(reader.node("not").map(parse) ?? .invalid(reader.span), reader.span)
         case "some", "every":
             reader.allowOnly([form, "where"])
-            guard let list = reader.text(form), let inner = reader.node("where", required: true) else {
-                return .invalid(reader.span)
-            }
-            return .quantified(every: form == "every", list: list, condition: parse(inner), span: reader.span)
+            let list = reader.text(form)
+            let inner = reader.node("where", required: true).map(parse)
+            guard let list, let inner else { return .invalid(reader.span) }
+            return .quantified(every: form == "every", list: list, condition: inner, span: reader.span)
         default:
             return parseTest(reader, form: form)
         }
@@ -55,6 +55,9 @@ struct ConditionParser {
         guard let path = reader.text(form) else { return .invalid(reader.span) }
         let written = reader.entries.filter { operators.contains($0.key.text) }
         guard written.count == 1, let entry = written.first else {
+            // A misspelt operator is the unknown key already reported; saying the test has none would repeat it.
+            let misspelt = reader.entries.contains { $0.key.text != form && !operators.contains($0.key.text) }
+            if written.isEmpty && misspelt { return .invalid(reader.span) }
             log.error(
                 .malformedCondition,
                 written.isEmpty

@@ -2,7 +2,9 @@ import KensaYAML
 
 /// Turns the YAML documents of policy files into one `PolicySyntax`, checking keys and value kinds.
 ///
-/// Names are not resolved here (that is the compiler's job), so a file can be parsed alone.
+/// Names are not resolved here (that is the compiler's job), so a file can be parsed alone. Every required key of an
+/// item is read before anything is decided, so each missing one is reported, and an item that lacks some is still
+/// kept (with nil there) for the compiler to check.
 struct PolicyParser {
     static let sections = [
         "kensa", "effective", "policy", "parameters", "fields", "entities", "vendors", "scopes", "rules", "exemptions",
@@ -47,23 +49,20 @@ struct PolicyParser {
     private mutating func parseMetadata(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "the `policy` section", log: log) else { return }
         reader.allowOnly(["id", "version", "title", "authority", "description", "sources"])
-        let sources = reader.items("sources").compactMap(parseSource)
-        guard let id = reader.id("id"), let version = reader.text("version", required: true),
-            let title = reader.text("title", required: true)
-        else { return }
         syntax.metadata.append(
             MetadataSyntax(
-                id: id, version: version, title: title, authority: reader.text("authority"),
-                description: reader.text("description"), sources: sources, span: reader.span))
+                id: reader.id("id"), version: reader.text("version", required: true),
+                title: reader.text("title", required: true), authority: reader.text("authority"),
+                description: reader.text("description"), sources: reader.items("sources").compactMap(parseSource),
+                span: reader.span))
     }
 
     private func parseSource(_ node: YAMLNode) -> SourceSyntax? {
         guard let reader = NodeReader(node, what: "a source", log: log) else { return nil }
         reader.allowOnly(["id", "title", "date", "url"])
-        let date = reader.day("date")
-        let url = reader.text("url")
-        guard let id = reader.id("id"), let title = reader.text("title", required: true) else { return nil }
-        return SourceSyntax(id: id, title: title, date: date, url: url)
+        return SourceSyntax(
+            id: reader.id("id"), title: reader.text("title", required: true), date: reader.day("date"),
+            url: reader.text("url"))
     }
 
     private mutating func parseParameters(_ node: YAMLNode) {
@@ -75,9 +74,9 @@ struct PolicyParser {
                     continue
                 }
                 parameter.allowOnly(["value", "description", "cites"])
-                guard let valueNode = parameter.node("value", required: true),
-                    let value = ValueParser.value(valueNode, key: "value", log: log)
-                else { continue }
+                let value = parameter.node("value", required: true).flatMap {
+                    ValueParser.value($0, key: "value", log: log)
+                }
                 syntax.parameters.append(
                     ParameterSyntax(
                         name: name, value: value, description: parameter.text("description")?.value,
@@ -93,7 +92,6 @@ struct PolicyParser {
         for entry in reader.entries {
             guard let field = NodeReader(entry.value, what: "field `\(entry.key.text)`", log: log) else { continue }
             field.allowOnly(["type", "values", "element", "description"])
-            guard let type = field.text("type", required: true) else { continue }
             let values: [YAMLScalar] = field.items("values").compactMap {
                 if case .scalar(let scalar) = $0 { return scalar }
                 log.error(.wrongType, "`values` must be a list of single values", at: $0.span)
@@ -101,7 +99,8 @@ struct PolicyParser {
             }
             syntax.fields.append(
                 FieldDeclSyntax(
-                    path: Located(entry.key.text, entry.key.span), type: type, values: values,
+                    path: Located(entry.key.text, entry.key.span), type: field.text("type", required: true),
+                    values: values,
                     elementType: field.text("element"), description: field.text("description")?.value))
         }
     }
@@ -109,42 +108,39 @@ struct PolicyParser {
     private mutating func parseEntity(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "an entity", log: log) else { return }
         reader.allowOnly(["name", "aliases", "class", "from", "until", "note"])
-        let aliases = reader.texts("aliases")
-        let window = WindowSyntax(from: reader.day("from"), until: reader.day("until"))
-        guard let name = reader.text("name", required: true), let entityClass = reader.text("class", required: true)
-        else { return }
         syntax.entities.append(
-            EntitySyntax(name: name, aliases: aliases, entityClass: entityClass, window: window, span: reader.span))
+            EntitySyntax(
+                name: reader.text("name", required: true), aliases: reader.texts("aliases"),
+                entityClass: reader.text("class", required: true),
+                window: WindowSyntax(from: reader.day("from"), until: reader.day("until")), span: reader.span))
     }
 
     private mutating func parseVendorGroup(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "a vendor group", log: log) else { return }
         reader.allowOnly(["group", "origin", "aliases", "members", "note"])
-        let aliases = reader.texts("aliases")
-        let members = reader.items("members").compactMap(parseVendorMember)
-        guard let group = reader.text("group", required: true), let origin = reader.text("origin", required: true)
-        else { return }
         syntax.vendorGroups.append(
-            VendorGroupSyntax(group: group, origin: origin, aliases: aliases, members: members, span: reader.span))
+            VendorGroupSyntax(
+                group: reader.text("group", required: true), origin: reader.text("origin", required: true),
+                aliases: reader.texts("aliases"), members: reader.items("members").compactMap(parseVendorMember),
+                span: reader.span))
     }
 
     private func parseVendorMember(_ node: YAMLNode) -> VendorMemberSyntax? {
         guard let reader = NodeReader(node, what: "a vendor group member", log: log) else { return nil }
         reader.allowOnly(["name", "aliases", "from", "until", "note"])
-        let aliases = reader.texts("aliases")
-        let window = WindowSyntax(from: reader.day("from"), until: reader.day("until"))
-        guard let name = reader.text("name", required: true) else { return nil }
         return VendorMemberSyntax(
-            name: name, aliases: aliases, window: window, note: reader.text("note")?.value, span: reader.span)
+            name: reader.text("name", required: true), aliases: reader.texts("aliases"),
+            window: WindowSyntax(from: reader.day("from"), until: reader.day("until")),
+            note: reader.text("note")?.value, span: reader.span)
     }
 
     private mutating func parseScope(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "a scope", log: log) else { return }
         reader.allowOnly(["id", "title", "cites", "clause", "description", "when"])
-        let when = reader.node("when", required: true).map { ConditionParser(log: log).parse($0) }
-        guard let id = reader.id("id"), let title = reader.text("title", required: true), let when else { return }
         syntax.scopes.append(
-            ScopeSyntax(id: id, title: title, cites: reader.text("cites"), when: when, span: reader.span))
+            ScopeSyntax(
+                id: reader.id("id"), title: reader.text("title", required: true), cites: reader.text("cites"),
+                when: condition(reader), span: reader.span))
     }
 
     private mutating func parseRule(_ node: YAMLNode) {
@@ -155,28 +151,23 @@ struct PolicyParser {
         ])
         let window = WindowSyntax(
             from: reader.day("from") ?? fileWindow.from, until: reader.day("until") ?? fileWindow.until)
-        let when = reader.node("when", required: true).map { ConditionParser(log: log).parse($0) }
-        let unless = reader.items("unless").compactMap(parseException)
-        let waivable = reader.bool("waivable", default: true)
-        guard let id = reader.id("id"), let title = reader.text("title", required: true),
-            let outcome = reader.text("outcome", required: true), let when
-        else { return }
         syntax.rules.append(
             RuleSyntax(
-                id: id, title: title, scopes: reader.texts("scope"), cites: reader.text("cites"),
-                clause: reader.text("clause")?.value, rationale: reader.text("rationale")?.value, when: when,
-                unless: unless, outcome: outcome, waivable: waivable, version: reader.text("version")?.value,
-                window: window, supersedes: reader.texts("supersedes"), span: reader.span))
+                id: reader.id("id"), title: reader.text("title", required: true), scopes: reader.texts("scope"),
+                cites: reader.text("cites"), clause: reader.text("clause")?.value,
+                rationale: reader.text("rationale")?.value, when: condition(reader),
+                unless: reader.items("unless").compactMap(parseException),
+                outcome: reader.text("outcome", required: true), waivable: reader.bool("waivable", default: true),
+                version: reader.text("version")?.value, window: window, supersedes: reader.texts("supersedes"),
+                span: reader.span))
     }
 
     private func parseException(_ node: YAMLNode) -> ExceptionSyntax? {
         guard let reader = NodeReader(node, what: "an `unless` exception", log: log) else { return nil }
         reader.allowOnly(["id", "title", "cites", "clause", "when"])
-        let when = reader.node("when", required: true).map { ConditionParser(log: log).parse($0) }
-        guard let id = reader.id("id"), let title = reader.text("title", required: true), let when else { return nil }
         return ExceptionSyntax(
-            id: id, title: title, cites: reader.text("cites"), clause: reader.text("clause")?.value, when: when,
-            span: reader.span)
+            id: reader.id("id"), title: reader.text("title", required: true), cites: reader.text("cites"),
+            clause: reader.text("clause")?.value, when: condition(reader), span: reader.span)
     }
 
     private mutating func parseExemption(_ node: YAMLNode) {
@@ -192,17 +183,19 @@ struct PolicyParser {
             until: Self.earlier(reader.day("valid_until"), fileWindow.until))
         let buyers = reader.texts("buyers", required: true)
         let rules = reader.texts("rules", required: true)
-        let approvedOn = reader.day("approved_on")
-        guard let id = reader.id("id"), let title = reader.text("title", required: true),
-            let authority = reader.text("authority", required: true)
-        else { return }
         syntax.exemptions.append(
             ExemptionSyntax(
-                id: id, title: title, authority: authority, approvedBy: reader.text("approved_by")?.value,
-                approvedOn: approvedOn, status: reader.text("status"),
+                id: reader.id("id"), title: reader.text("title", required: true),
+                authority: reader.text("authority", required: true), approvedBy: reader.text("approved_by")?.value,
+                approvedOn: reader.day("approved_on"), status: reader.text("status"),
                 justification: reader.text("justification")?.value, cites: reader.text("cites"), buyers: buyers,
                 rules: rules, window: window, cappedAt: cap, when: when, outcome: reader.text("outcome"),
                 span: reader.span))
+    }
+
+    /// The required `when` of a scope, rule or exception; `.invalid` (after a missing-key error) when absent.
+    private func condition(_ reader: NodeReader) -> ConditionSyntax {
+        reader.node("when", required: true).map { ConditionParser(log: log).parse($0) } ?? .invalid(reader.span)
     }
 
     /// The later of two optional dates: an exemption in a file with an `effective` window starts no earlier.

@@ -3,6 +3,8 @@ import KensaYAML
 /// The syntax tree of a policy set: every section of every file, with spans, before names are resolved.
 ///
 /// Built by `PolicyParser` from YAML nodes; `PolicyCompiler` checks it against the record layout and lowers it.
+/// A required key that is missing (or unreadable) is nil: its error is already logged, and the item is kept so that
+/// the compiler still checks the rest of it and references to it still resolve.
 public struct PolicySyntax: Sendable {
     public var metadata: [MetadataSyntax] = []
     /// Whether some file has a `policy` section, even one too broken to read.
@@ -20,9 +22,9 @@ public struct PolicySyntax: Sendable {
 
 /// The `policy` section.
 public struct MetadataSyntax: Sendable {
-    public var id: Located<String>
-    public var version: Located<String>
-    public var title: Located<String>
+    public var id: Located<String>?
+    public var version: Located<String>?
+    public var title: Located<String>?
     public var authority: Located<String>?
     public var description: Located<String>?
     public var sources: [SourceSyntax]
@@ -31,8 +33,8 @@ public struct MetadataSyntax: Sendable {
 
 /// One entry of `policy.sources`: a public document rules cite.
 public struct SourceSyntax: Sendable {
-    public var id: Located<String>
-    public var title: Located<String>
+    public var id: Located<String>?
+    public var title: Located<String>?
     public var date: Located<Day>?
     public var url: Located<String>?
 }
@@ -55,7 +57,8 @@ public enum ValueSyntax: Sendable {
 /// One entry of `parameters`.
 public struct ParameterSyntax: Sendable {
     public var name: Located<String>
-    public var value: ValueSyntax
+    /// Nil when a parameter written as a mapping has no readable `value`.
+    public var value: ValueSyntax?
     public var description: String?
     public var cites: Located<String>?
 }
@@ -63,7 +66,7 @@ public struct ParameterSyntax: Sendable {
 /// One entry of `fields`: a record field the set adds.
 public struct FieldDeclSyntax: Sendable {
     public var path: Located<String>
-    public var type: Located<String>
+    public var type: Located<String>?
     public var values: [YAMLScalar]
     public var elementType: Located<String>?
     public var description: String?
@@ -77,17 +80,17 @@ public struct WindowSyntax: Sendable {
 
 /// One entry of the entity registry.
 public struct EntitySyntax: Sendable {
-    public var name: Located<String>
+    public var name: Located<String>?
     public var aliases: [Located<String>]
-    public var entityClass: Located<String>
+    public var entityClass: Located<String>?
     public var window: WindowSyntax
     public var span: SourceSpan
 }
 
 /// One vendor group of the vendor registry.
 public struct VendorGroupSyntax: Sendable {
-    public var group: Located<String>
-    public var origin: Located<String>
+    public var group: Located<String>?
+    public var origin: Located<String>?
     public var aliases: [Located<String>]
     public var members: [VendorMemberSyntax]
     public var span: SourceSpan
@@ -95,17 +98,17 @@ public struct VendorGroupSyntax: Sendable {
 
 /// One member company of a vendor group, with the dates it belonged.
 public struct VendorMemberSyntax: Sendable {
-    public var name: Located<String>
+    public var name: Located<String>?
     public var aliases: [Located<String>]
     public var window: WindowSyntax
     public var note: String?
     public var span: SourceSpan
 }
 
-/// One entry of `scopes`.
+/// One entry of `scopes`. A missing `when` is `.invalid`, like any condition too broken to use.
 public struct ScopeSyntax: Sendable {
-    public var id: Located<String>
-    public var title: Located<String>
+    public var id: Located<String>?
+    public var title: Located<String>?
     public var cites: Located<String>?
     public var when: ConditionSyntax
     public var span: SourceSpan
@@ -113,8 +116,8 @@ public struct ScopeSyntax: Sendable {
 
 /// An `unless` exception of a rule.
 public struct ExceptionSyntax: Sendable {
-    public var id: Located<String>
-    public var title: Located<String>
+    public var id: Located<String>?
+    public var title: Located<String>?
     public var cites: Located<String>?
     public var clause: String?
     public var when: ConditionSyntax
@@ -123,15 +126,15 @@ public struct ExceptionSyntax: Sendable {
 
 /// One entry of `rules`.
 public struct RuleSyntax: Sendable {
-    public var id: Located<String>
-    public var title: Located<String>
+    public var id: Located<String>?
+    public var title: Located<String>?
     public var scopes: [Located<String>]
     public var cites: Located<String>?
     public var clause: String?
     public var rationale: String?
     public var when: ConditionSyntax
     public var unless: [ExceptionSyntax]
-    public var outcome: Located<String>
+    public var outcome: Located<String>?
     public var waivable: Bool
     /// The rule's own version label, when the set versions rules one by one.
     public var version: String?
@@ -144,9 +147,9 @@ public struct RuleSyntax: Sendable {
 
 /// One entry of `exemptions`.
 public struct ExemptionSyntax: Sendable {
-    public var id: Located<String>
-    public var title: Located<String>
-    public var authority: Located<String>
+    public var id: Located<String>?
+    public var title: Located<String>?
+    public var authority: Located<String>?
     public var approvedBy: String?
     public var approvedOn: Located<Day>?
     public var status: Located<String>?

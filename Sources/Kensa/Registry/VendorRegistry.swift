@@ -28,9 +28,11 @@ public struct VendorRegistry: Sendable {
     public internal(set) var members: [Member] = []
     var names: [NameKey: Entry] = [:]
 
-    /// The index of a declared group by its name as written in the registry.
+    /// The index of a declared group by its name as written in the registry. A group written without `group:`
+    /// has an empty name, which no reference matches.
     public func groupIndex(named name: String) -> Int? {
-        groups[..<declaredGroupCount].firstIndex { $0.name == name }
+        guard !name.isEmpty else { return nil }
+        return groups[..<declaredGroupCount].firstIndex { $0.name == name }
     }
 
     /// Resolves a name as records write it; nil when the registry does not know it.
