@@ -18,6 +18,9 @@ struct NodeBuilder {
     /// Anchors of the current document; YAML scopes them to one document.
     private var anchors: [String: BuiltNode] = [:]
     private var aliasExpandedNodes = 0
+    /// Text added by aliases in the whole file: unlike the node count it is not reset per document, so splitting
+    /// a file into many documents does not multiply it.
+    private var aliasExpandedBytes = 0
 
     init(file: String, limits: YAMLLimits) {
         self.file = file
@@ -37,8 +40,8 @@ struct NodeBuilder {
         case .scalar(let scalar):
             let span = SourceSpan(file: file, start: scalar.start, end: scalar.end)
             let node = YAMLNode.scalar(YAMLScalar(text: scalar.text, style: scalar.style, tag: scalar.tag, span: span))
-            return complete(
-                BuiltNode(node: node, count: 1, height: 0), anchor: scalar.anchor, start: scalar.start, end: scalar.end)
+            let built = BuiltNode(node: node, count: 1, height: 0, textBytes: scalar.text.utf8.count)
+            return complete(built, anchor: scalar.anchor, start: scalar.start, end: scalar.end)
         case .alias(let name, let start, let end):
             return expand(alias: name, start: start, end: end)
         case .sequenceStart(let opening):
@@ -80,6 +83,14 @@ struct NodeBuilder {
                 "aliases in this document expand to more than \(limits.maxAliasExpandedNodes) values, the most Kensa accepts",
                 at: start)
         }
+        aliasExpandedBytes += target.textBytes
+        guard aliasExpandedBytes <= limits.maxAliasExpandedBytes else {
+            return stop(
+                .tooMuchAliasText,
+                "aliases in this file repeat more than \(Self.amount(limits.maxAliasExpandedBytes)) of text, "
+                    + "the most Kensa accepts; each `*\(name)` repeats \(Self.amount(target.textBytes))",
+                at: start)
+        }
         guard open.count + target.height <= limits.maxDepth else {
             return stop(
                 .tooDeep, "alias `*\(name)` nests mappings and lists more than \(limits.maxDepth) levels deep",
@@ -105,6 +116,11 @@ struct NodeBuilder {
             problems.append(YAMLProblem(kind: kind, message: message, file: file, position: start))
         }
         return .goOn
+    }
+
+    /// `16 MiB` for whole mebibytes, else a count of bytes.
+    private static func amount(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     private mutating func stop(_ kind: YAMLProblem.Kind, _ message: String, at position: SourcePosition) -> Progress {

@@ -5,6 +5,8 @@ struct BuiltNode {
     var count: Int
     /// Levels of mappings and sequences it contains: 0 for a scalar, 1 for a flat list.
     var height: Int
+    /// UTF-8 bytes of the scalar texts in it, keys included: what a copy of it adds to the document's text.
+    var textBytes: Int
 }
 
 /// A mapping or sequence whose end event has not arrived yet.
@@ -27,6 +29,7 @@ struct OpenCollection {
     private var firstLines: [String: Int] = [:]
     private var pendingKey = PendingKey.none
     private var count = 1
+    private var textBytes = 0
     private var childHeight = 0
     private var lastChildEnd: SourcePosition?
 
@@ -40,6 +43,7 @@ struct OpenCollection {
         _ child: BuiltNode, start: SourcePosition, end: SourcePosition
     ) -> (kind: YAMLProblem.Kind, message: String)? {
         count += child.count
+        textBytes += child.textBytes
         childHeight = max(childHeight, child.height)
         lastChildEnd = end
         guard isMapping else {
@@ -73,6 +77,6 @@ struct OpenCollection {
         let spanEnd = opening.isFlow ? end : (lastChildEnd ?? end)
         let span = SourceSpan(file: file, start: opening.start, end: spanEnd)
         let node: YAMLNode = isMapping ? .mapping(entries, span) : .sequence(items, span)
-        return BuiltNode(node: node, count: count, height: childHeight + 1)
+        return BuiltNode(node: node, count: count, height: childHeight + 1, textBytes: textBytes)
     }
 }

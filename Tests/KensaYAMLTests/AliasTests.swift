@@ -51,6 +51,35 @@ import Testing
         #expect(parse("a: &a [1, 2]\nb: *a\nc: *a\n", limits: limits).problems.map(\.position) == [at(3, 4)])
     }
 
+    @Test func boundsTheTextAliasesRepeat() {
+        // Few values but much text: 9000 copies of a 1 MB name are far under the node bound.
+        let name = String(repeating: "x", count: 1_000_000)
+        let aliases = Array(repeating: "*big", count: 9000).joined(separator: ", ")
+        let file = parse("entities: [{name: &big \(name), aliases: [\(aliases)]}]\n")
+        #expect(file.documents.isEmpty)
+        #expect(file.problems.map(\.kind) == [.tooMuchAliasText])
+        // 16 copies fit in 16 MiB (16,777,216 bytes); the 17th passes it. The first `*big` stands at column
+        // 23 + 1,000,000 + 13, and each next one 6 columns further.
+        #expect(file.problems.first?.position == at(1, 1_000_036 + 6 * 16))
+        #expect(
+            file.problems.first?.message
+                == "aliases in this file repeat more than 16 MiB of text, the most Kensa accepts; "
+                + "each `*big` repeats 1000000 bytes")
+    }
+
+    @Test func countsAliasTextOverTheWholeFile() {
+        let limits = YAMLLimits(maxAliasExpandedBytes: 10)
+        let document = "a: &a abcd\nb: *a\n"
+        #expect(parse(document + "---\n" + document, limits: limits).problems.isEmpty)
+        let file = parse(document + "---\n" + document + "---\n" + document, limits: limits)
+        #expect(file.documents.count == 2)
+        #expect(file.problems.map(\.kind) == [.tooMuchAliasText])
+        #expect(file.problems.first?.position == at(8, 4))
+        #expect(
+            file.problems.first?.message.hasSuffix(
+                "more than 10 bytes of text, the most Kensa accepts; each `*a` repeats 4 bytes") == true)
+    }
+
     @Test func reportsUnknownAlias() {
         let file = parse("first: 1\n---\nx: &a 1\n---\ny: *a\n")
         #expect(file.documents.count == 2)

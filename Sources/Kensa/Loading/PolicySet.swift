@@ -57,7 +57,7 @@ extension Diagnostic {
             switch problem.kind {
             case .syntax, .complexKey: .yamlSyntax
             case .duplicateKey: .duplicateKey
-            case .tooDeep, .tooLarge, .tooManyAliasNodes: .fileLimit
+            case .tooDeep, .tooLarge, .tooManyAliasNodes, .tooMuchAliasText: .fileLimit
             case .unreadable, .invalidEncoding: .unreadableFile
             }
         let span = SourceSpan(file: problem.file, start: problem.position, end: problem.position)
