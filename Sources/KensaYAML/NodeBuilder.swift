@@ -1,8 +1,9 @@
 /// Turns libyaml's parse events into `YAMLNode`s, checking keys and limits as they arrive.
 ///
 /// Problems that leave the tree usable (duplicate or complex keys) are recorded and building goes on, so one
-/// read reports all of them. Limits and unknown aliases stop it: the document being built is dropped and the
-/// documents completed before it are kept.
+/// read reports all of them. Limits, unknown aliases and merge keys stop it: the document being built is dropped
+/// and the documents completed before it are kept. A merge key stops it because the mapping would lack every key
+/// the merge was meant to supply, and each of those would be reported again as missing.
 struct NodeBuilder {
     /// Whether the caller should feed more events.
     enum Progress {
@@ -107,6 +108,9 @@ struct NodeBuilder {
     {
         if let anchor {
             anchors[anchor] = built
+        }
+        if open.last?.awaitsKey == true, case .scalar(let key) = built.node, key.isMergeKey {
+            return stop(.mergeKey, "merge keys `<<` are not supported: write the keys out", at: start)
         }
         guard !open.isEmpty else {
             documents.append(built.node)

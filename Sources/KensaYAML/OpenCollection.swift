@@ -33,6 +33,12 @@ struct OpenCollection {
     private var childHeight = 0
     private var lastChildEnd: SourcePosition?
 
+    /// Whether the next child is a key of this mapping.
+    var awaitsKey: Bool {
+        guard isMapping, case .none = pendingKey else { return false }
+        return true
+    }
+
     init(isMapping: Bool, opening: CollectionStart) {
         self.isMapping = isMapping
         self.opening = opening

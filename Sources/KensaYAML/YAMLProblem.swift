@@ -7,6 +7,8 @@ public struct YAMLProblem: Sendable, Hashable, CustomStringConvertible {
         case syntax
         case duplicateKey
         case complexKey
+        /// A YAML merge key `<<`, which Kensa does not expand.
+        case mergeKey
         case tooDeep
         case tooLarge
         case tooManyAliasNodes

@@ -40,6 +40,39 @@ import Testing
         #expect(parse("a:\n  id: 1\nb:\n  id: 2\n").problems.isEmpty)
     }
 
+    @Test func refusesMergeKeysWithOneProblemAtTheKey() {
+        let block = parse(
+            """
+            first: 1
+            ---
+            exemptions:
+              - &w
+                id: W1
+                buyers: [NASA]
+              - <<: *w
+                id: W2
+
+            """)
+        #expect(
+            block.problems.map(\.description) == [
+                "test.yaml:7:5: merge keys `<<` are not supported: write the keys out"
+            ])
+        #expect(block.problems.map(\.kind) == [.mergeKey])
+        #expect(block.documents.count == 1)
+
+        let flow = parse("base: &b {id: 1}\ncopy: {id: 2, !!merge <<: *b}\n")
+        #expect(flow.problems.map(\.position) == [at(2, 15)])
+        #expect(flow.problems.map(\.kind) == [.mergeKey])
+    }
+
+    @Test func quotedOrValueMergeSignsAreOrdinaryText() throws {
+        let file = parse("\"<<\": 1\nnote: <<\nlist: [<<]\n")
+        #expect(file.problems.isEmpty)
+        let root = try #require(file.documents.first)
+        #expect(root.entries.map(\.key.text) == ["<<", "note", "list"])
+        #expect(root["note"]?.scalar?.text == "<<")
+    }
+
     @Test func rejectsComplexKeysAndKeepsReading() throws {
         let file = parse("? [a, b]\n: 1\n? {c: d}\n: 2\nok: 3\nok: 4\n")
         #expect(file.problems.map(\.kind) == [.complexKey, .complexKey, .duplicateKey])

@@ -55,7 +55,7 @@ extension Diagnostic {
     init(_ problem: YAMLProblem) {
         let code: DiagnosticCode =
             switch problem.kind {
-            case .syntax, .complexKey: .yamlSyntax
+            case .syntax, .complexKey, .mergeKey: .yamlSyntax
             case .duplicateKey: .duplicateKey
             case .tooDeep, .tooLarge, .tooManyAliasNodes, .tooMuchAliasText: .fileLimit
             case .unreadable, .invalidEncoding: .unreadableFile
