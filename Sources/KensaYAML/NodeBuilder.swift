@@ -73,6 +73,13 @@ struct NodeBuilder {
     }
 
     private mutating func expand(alias name: String, start: SourcePosition, end: SourcePosition) -> Progress {
+        if let own = open.last(where: { $0.opening.anchor == name })?.opening {
+            return stop(
+                .syntax,
+                "alias `*\(name)` refers to the value it stands in (anchored `&\(name)` at line \(own.start.line), "
+                    + "column \(own.start.column)): a value cannot contain itself",
+                at: start)
+        }
         guard let target = anchors[name] else {
             return stop(
                 .syntax, "unknown alias `*\(name)`: no anchor `&\(name)` comes before it in this document", at: start)

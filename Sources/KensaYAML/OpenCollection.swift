@@ -11,8 +11,8 @@ struct BuiltNode {
 
 /// A mapping or sequence whose end event has not arrived yet.
 ///
-/// A mapping alternates key and value; it keeps the line where each key text first appeared so a later
-/// duplicate is found with one dictionary lookup, and it keeps the first value of a duplicated key.
+/// A mapping alternates key and value; it keeps where each key text first appeared so a later duplicate is
+/// found with one dictionary lookup, and it keeps the first value of a duplicated key.
 struct OpenCollection {
     /// The state of the key whose value comes next in a mapping.
     private enum PendingKey {
@@ -26,7 +26,7 @@ struct OpenCollection {
     let opening: CollectionStart
     private var items: [YAMLNode] = []
     private var entries: [YAMLEntry] = []
-    private var firstLines: [String: Int] = [:]
+    private var firstPositions: [String: SourcePosition] = [:]
     private var pendingKey = PendingKey.none
     private var count = 1
     private var textBytes = 0
@@ -67,11 +67,14 @@ struct OpenCollection {
                 pendingKey = .rejected
                 return (.complexKey, "a key must be a single value, not a mapping or a list")
             }
-            if let firstLine = firstLines[key.text] {
+            if let first = firstPositions[key.text] {
                 pendingKey = .rejected
-                return (.duplicateKey, "duplicate key `\(key.text)` (first defined at line \(firstLine))")
+                return (
+                    .duplicateKey,
+                    "duplicate key `\(key.text)` (first defined at line \(first.line), column \(first.column))"
+                )
             }
-            firstLines[key.text] = start.line
+            firstPositions[key.text] = start
             pendingKey = .accepted(key)
         }
         return nil

@@ -89,6 +89,20 @@ import Testing
             ])
     }
 
+    @Test func anAliasInsideItsOwnAnchorIsRecursive() {
+        let file = parse("a: &x [1, *x]\n")
+        #expect(file.documents.isEmpty)
+        #expect(
+            file.problems.map(\.description) == [
+                "test.yaml:1:11: alias `*x` refers to the value it stands in (anchored `&x` at line 1, column 4): "
+                    + "a value cannot contain itself"
+            ])
+        // The anchor nearest before an alias is the one it names, even when an earlier value had the name.
+        let renamed = parse("a: &x 1\nb: &x {c: [*x]}\n")
+        #expect(renamed.problems.map(\.position) == [at(2, 12)])
+        #expect(parse("a: &x 1\nb: {c: [*x]}\n").problems.isEmpty)
+    }
+
     @Test func aliasesCannotNestPastTheDepthLimit() {
         let file = parse("a: &a [[1]]\nb: [*a]\n", limits: YAMLLimits(maxDepth: 3))
         #expect(file.problems.map(\.kind) == [.tooDeep])

@@ -18,9 +18,9 @@ import Testing
             """)
         #expect(
             file.problems.map(\.description) == [
-                "test.yaml:6:5: duplicate key `when` (first defined at line 4)",
-                "test.yaml:7:1: duplicate key `title` (first defined at line 2)",
-                "test.yaml:8:18: duplicate key `max` (first defined at line 8)",
+                "test.yaml:6:5: duplicate key `when` (first defined at line 4, column 5)",
+                "test.yaml:7:1: duplicate key `title` (first defined at line 2, column 1)",
+                "test.yaml:8:18: duplicate key `max` (first defined at line 8, column 10)",
             ])
         #expect(file.problems.allSatisfy { $0.kind == .duplicateKey })
         let root = try #require(file.documents.first)
