@@ -64,12 +64,14 @@ public enum YAMLReader {
         }
         let parser = LibYAMLParser(bytes: bytes)
         var builder = NodeBuilder(file: file, limits: limits)
+        var previous: ParseEvent?
         reading: while true {
             switch parser.next() {
             case .event(let event):
                 if builder.consume(event) == .stop { break reading }
+                previous = event
             case .failure(let failure):
-                builder.fail(with: failure.problem(in: SourceText(bytes: bytes), file: file))
+                builder.fail(with: failure.problem(in: SourceText(bytes: bytes), file: file, after: previous))
                 break reading
             }
         }
