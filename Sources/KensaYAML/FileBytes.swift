@@ -11,14 +11,14 @@
 ///
 /// A folder, named pipe, device or socket is refused from its `stat` before it is opened: opening a named pipe
 /// waits for a writer, and a device such as `/dev/zero` never ends. A link counts as what it points to.
-enum FileBytes {
-    enum Failure: Error {
+package enum FileBytes {
+    package enum Failure: Error {
         /// `reason` is the system's explanation, lowercased for the middle of a sentence.
         case unreadable(reason: String)
         case tooLarge(size: Int)
     }
 
-    static func contents(of path: String, maxBytes: Int) -> Result<[UInt8], Failure> {
+    package static func contents(of path: String, maxBytes: Int) -> Result<[UInt8], Failure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(.unreadable(reason: systemError())) }
         if let reason = refusal(of: info) { return .failure(.unreadable(reason: reason)) }

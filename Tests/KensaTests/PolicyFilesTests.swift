@@ -54,6 +54,21 @@ import Testing
         #expect(diagnostics.contains { $0.code == .fileLimit && $0.span.file == "set/b.yml" })
     }
 
+    /// A set path that is neither a directory nor a regular file is refused by name, not read as a bundle.
+    @Test func refusesASetPathThatIsADeviceOrNamedPipe() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(mkfifo(directory + "/set", 0o600) == 0)
+        for (path, reason) in [
+            ("/dev/zero", "it is a device, not a file"), (directory + "/set", "it is a named pipe, not a file"),
+        ] {
+            let error = #expect(throws: PolicyPathError.self) { try PolicyFiles(path: path) }
+            #expect(error?.path == path)
+            #expect(error?.reason == reason)
+            #expect(error?.localizedDescription == reason)
+        }
+    }
+
     private func temporaryDirectory() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
