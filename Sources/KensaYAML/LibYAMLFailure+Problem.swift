@@ -1,7 +1,8 @@
 /// Words libyaml's failures for policy authors: one line, lowercase start, no trailing period,
 /// libyaml's own terms ("stream", "scalar") replaced by the ones an author sees.
 extension LibYAMLFailure {
-    func problem(in source: SourceText, file: String) -> YAMLProblem {
+    /// The problem for the author; `previous` is the last event libyaml produced before it failed.
+    func problem(in source: SourceText, file: String, after previous: ParseEvent? = nil) -> YAMLProblem {
         switch stage {
         case .reader(let byteOffset, let value):
             return encodingProblem(byteOffset: byteOffset, value: value, source: source, file: file)
@@ -17,8 +18,21 @@ extension LibYAMLFailure {
             if source.scalar(at: position) == "\t" {
                 message += "; indent with spaces, not tabs"
             }
+            if case .scalar(let scalar) = previous, let hint = Self.runOnQuoteHint(scalar) {
+                message += hint
+            }
             return YAMLProblem(kind: .syntax, message: message, file: file, position: position)
         }
+    }
+
+    /// A quote left open is closed by the next quote character in the file, often many lines down, and libyaml
+    /// fails only at what follows that: when the failure comes right after quoted text that spans lines, this
+    /// says where that text began, usually where the closing quote is missing.
+    private static func runOnQuoteHint(_ scalar: ScalarEvent) -> String? {
+        guard scalar.style == .doubleQuoted || scalar.style == .singleQuoted, scalar.end.line > scalar.start.line
+        else { return nil }
+        return "; the quoted text that starts at line \(scalar.start.line), column \(scalar.start.column) runs on "
+            + "to line \(scalar.end.line): is a closing quote missing?"
     }
 
     /// Bytes that are not UTF-8 text (often a file saved as Shift_JIS or Latin-1), or a control character.

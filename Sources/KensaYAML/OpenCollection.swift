@@ -5,12 +5,14 @@ struct BuiltNode {
     var count: Int
     /// Levels of mappings and sequences it contains: 0 for a scalar, 1 for a flat list.
     var height: Int
+    /// UTF-8 bytes of the scalar texts in it, keys included: what a copy of it adds to the document's text.
+    var textBytes: Int
 }
 
 /// A mapping or sequence whose end event has not arrived yet.
 ///
-/// A mapping alternates key and value; it keeps the line where each key text first appeared so a later
-/// duplicate is found with one dictionary lookup, and it keeps the first value of a duplicated key.
+/// A mapping alternates key and value; it keeps where each key text first appeared so a later duplicate is
+/// found with one dictionary lookup, and it keeps the first value of a duplicated key.
 struct OpenCollection {
     /// The state of the key whose value comes next in a mapping.
     private enum PendingKey {
@@ -24,11 +26,18 @@ struct OpenCollection {
     let opening: CollectionStart
     private var items: [YAMLNode] = []
     private var entries: [YAMLEntry] = []
-    private var firstLines: [String: Int] = [:]
+    private var firstPositions: [String: SourcePosition] = [:]
     private var pendingKey = PendingKey.none
     private var count = 1
+    private var textBytes = 0
     private var childHeight = 0
     private var lastChildEnd: SourcePosition?
+
+    /// Whether the next child is a key of this mapping.
+    var awaitsKey: Bool {
+        guard isMapping, case .none = pendingKey else { return false }
+        return true
+    }
 
     init(isMapping: Bool, opening: CollectionStart) {
         self.isMapping = isMapping
@@ -40,6 +49,7 @@ struct OpenCollection {
         _ child: BuiltNode, start: SourcePosition, end: SourcePosition
     ) -> (kind: YAMLProblem.Kind, message: String)? {
         count += child.count
+        textBytes += child.textBytes
         childHeight = max(childHeight, child.height)
         lastChildEnd = end
         guard isMapping else {
@@ -57,11 +67,14 @@ struct OpenCollection {
                 pendingKey = .rejected
                 return (.complexKey, "a key must be a single value, not a mapping or a list")
             }
-            if let firstLine = firstLines[key.text] {
+            if let first = firstPositions[key.text] {
                 pendingKey = .rejected
-                return (.duplicateKey, "duplicate key `\(key.text)` (first defined at line \(firstLine))")
+                return (
+                    .duplicateKey,
+                    "duplicate key `\(key.text)` (first defined at line \(first.line), column \(first.column))"
+                )
             }
-            firstLines[key.text] = start.line
+            firstPositions[key.text] = start
             pendingKey = .accepted(key)
         }
         return nil
@@ -73,6 +86,6 @@ struct OpenCollection {
         let spanEnd = opening.isFlow ? end : (lastChildEnd ?? end)
         let span = SourceSpan(file: file, start: opening.start, end: spanEnd)
         let node: YAMLNode = isMapping ? .mapping(entries, span) : .sequence(items, span)
-        return BuiltNode(node: node, count: count, height: childHeight + 1)
+        return BuiltNode(node: node, count: count, height: childHeight + 1, textBytes: textBytes)
     }
 }

@@ -58,6 +58,11 @@ public struct YAMLScalar: Sendable {
     public var isNull: Bool {
         style == .plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
     }
+
+    /// A plain `<<` (or one tagged `!!merge`): in key position, YAML 1.1's merge key, not a key named `<<`.
+    var isMergeKey: Bool {
+        text == "<<" && (style == .plain && tag == nil || tag == "tag:yaml.org,2002:merge")
+    }
 }
 
 /// One `key: value` pair of a mapping, in file order. Keys are scalars: Kensa rejects complex keys.

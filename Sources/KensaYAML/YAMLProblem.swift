@@ -7,9 +7,12 @@ public struct YAMLProblem: Sendable, Hashable, CustomStringConvertible {
         case syntax
         case duplicateKey
         case complexKey
+        /// A YAML merge key `<<`, which Kensa does not expand.
+        case mergeKey
         case tooDeep
         case tooLarge
         case tooManyAliasNodes
+        case tooMuchAliasText
         case unreadable
         case invalidEncoding
     }
@@ -37,11 +40,20 @@ public struct YAMLLimits: Sendable {
     public var maxDepth: Int
     /// Most nodes that alias expansion may produce in one document (guards against "billion laughs").
     public var maxAliasExpandedNodes: Int
+    /// Most bytes of scalar text (keys and values) that alias expansion may add in one file.
+    ///
+    /// Counting nodes alone lets a few aliases of one long text repeat megabytes that later stages then read
+    /// once per copy; with this bound they never see more alias-made text than the largest file accepted.
+    public var maxAliasExpandedBytes: Int
 
-    public init(maxBytes: Int = 16 << 20, maxDepth: Int = 64, maxAliasExpandedNodes: Int = 10_000) {
+    public init(
+        maxBytes: Int = 16 << 20, maxDepth: Int = 64, maxAliasExpandedNodes: Int = 10_000,
+        maxAliasExpandedBytes: Int = 16 << 20
+    ) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxAliasExpandedNodes = maxAliasExpandedNodes
+        self.maxAliasExpandedBytes = maxAliasExpandedBytes
     }
 
     public static let standard = YAMLLimits()

@@ -26,13 +26,31 @@ public enum YAMLReader {
         -> YAMLFile
     {
         let file = displayName ?? path
-        switch FileBytes.contents(of: path, maxBytes: limits.maxBytes) {
+        switch contents(ofFile: path, named: file, maxBytes: limits.maxBytes) {
+        case .read(let bytes): return parse(bytes, file: file, limits: limits)
+        case .refused(let problem): return refusal(problem)
+        }
+    }
+
+    /// What reading a file's bytes gave.
+    package enum FileContents {
+        case read([UInt8])
+        /// The file is not a regular file, cannot be opened, or is larger than the limit.
+        case refused(YAMLProblem)
+    }
+
+    /// The bytes of the file at `path`, or the problem that refuses it, for a caller that parses them later.
+    ///
+    /// Only a regular file (or a link to one) is read, so a named pipe or a device such as `/dev/zero` with a
+    /// `.yaml` name neither blocks nor reads forever; no more than `maxBytes` are ever read.
+    package static func contents(ofFile path: String, named file: String, maxBytes: Int) -> FileContents {
+        switch FileBytes.contents(of: path, maxBytes: maxBytes) {
         case .success(let bytes):
-            return parse(bytes, file: file, limits: limits)
+            return .read(bytes)
         case .failure(.tooLarge(let size)):
-            return refusal(tooLarge(size: size, limits: limits, file: file))
+            return .refused(tooLarge(size: size, maxBytes: maxBytes, file: file))
         case .failure(.unreadable(let reason)):
-            return refusal(
+            return .refused(
                 YAMLProblem(kind: .unreadable, message: "cannot read the file: \(reason)", file: file, position: start))
         }
     }
@@ -42,16 +60,18 @@ public enum YAMLReader {
     /// - Parameter file: the name that problems and spans carry.
     public static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) -> YAMLFile {
         guard bytes.count <= limits.maxBytes else {
-            return refusal(tooLarge(size: bytes.count, limits: limits, file: file))
+            return refusal(tooLarge(size: bytes.count, maxBytes: limits.maxBytes, file: file))
         }
         let parser = LibYAMLParser(bytes: bytes)
         var builder = NodeBuilder(file: file, limits: limits)
+        var previous: ParseEvent?
         reading: while true {
             switch parser.next() {
             case .event(let event):
                 if builder.consume(event) == .stop { break reading }
+                previous = event
             case .failure(let failure):
-                builder.fail(with: failure.problem(in: SourceText(bytes: bytes), file: file))
+                builder.fail(with: failure.problem(in: SourceText(bytes: bytes), file: file, after: previous))
                 break reading
             }
         }
@@ -69,9 +89,9 @@ public enum YAMLReader {
         YAMLFile(documents: [], problems: [problem])
     }
 
-    private static func tooLarge(size: Int, limits: YAMLLimits, file: String) -> YAMLProblem {
+    private static func tooLarge(size: Int, maxBytes: Int, file: String) -> YAMLProblem {
         YAMLProblem(
-            kind: .tooLarge, message: "the file has \(size) bytes, more than the \(limits.maxBytes) bytes Kensa reads",
+            kind: .tooLarge, message: "the file has \(size) bytes, more than the \(maxBytes) bytes Kensa reads",
             file: file, position: start)
     }
 }

@@ -53,6 +53,25 @@ import Testing
         #expect(folder.problems.first?.message == "cannot read the file: it is a folder, not a file")
     }
 
+    @Test func refusesNamedPipesAndDevicesWithoutReadingThem() throws {
+        let pipe = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-\(UUID().uuidString).yaml").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: pipe) }
+        let fromPipe = YAMLReader.read(contentsOf: pipe, displayName: "pipe.yaml")
+        #expect(
+            fromPipe.problems.map(\.description) == [
+                "pipe.yaml:1:1: cannot read the file: it is a named pipe, not a file"
+            ])
+
+        let zero = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-\(UUID().uuidString).yaml").path
+        try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
+        defer { try? FileManager.default.removeItem(atPath: zero) }
+        let fromZero = YAMLReader.read(contentsOf: zero, displayName: "zero.yaml")
+        #expect(
+            fromZero.problems.map(\.description) == ["zero.yaml:1:1: cannot read the file: it is a device, not a file"])
+        #expect(fromZero.problems.map(\.kind) == [.unreadable])
+    }
+
     private func temporaryFile(_ text: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kensa-\(UUID().uuidString).yaml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))

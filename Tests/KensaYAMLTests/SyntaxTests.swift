@@ -21,6 +21,37 @@ import Testing
             ])
     }
 
+    /// A quote left open mid-file is closed by the next quote, lines down; libyaml fails only after that.
+    @Test func unclosedQuoteMidFileSaysWhereTheQuoteOpened() {
+        let file = parse(
+            """
+            rules:
+              - id: a
+                clause: "reading 3
+                outcome: prohibited
+              - id: b
+                clause: "reading 4"
+
+            """)
+        #expect(
+            file.problems.map(\.description) == [
+                "test.yaml:6:14: did not find expected key in the mapping that starts at line 2, column 5; "
+                    + "the quoted text that starts at line 3, column 13 runs on to line 6: is a closing quote missing?"
+            ])
+        let single = parse("a: 'it is\nb: 'x'\n")
+        #expect(
+            single.problems.first?.message.hasSuffix(
+                "starts at line 1, column 4 runs on to line 2: is a closing quote missing?") == true)
+    }
+
+    @Test func quotedTextOverSeveralLinesIsNoHintForALaterProblem() {
+        let file = parse("a: \"one\n  two\"\nb: [1\n")
+        #expect(
+            file.problems.map(\.message) == [
+                "did not find expected `,` or `]` in the `[…]` list that starts at line 3, column 4"
+            ])
+    }
+
     @Test func tabIndentation() {
         let file = parse("rule:\n\tid: 1\n")
         #expect(

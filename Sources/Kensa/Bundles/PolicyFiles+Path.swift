@@ -1,4 +1,5 @@
 import Foundation
+import KensaYAML
 
 extension PolicyFiles {
     /// Reads the policy set at `path`: a directory of YAML files, or a bundle file written by `kensa bundle`.
@@ -6,7 +7,9 @@ extension PolicyFiles {
     ///
     /// A bundle is always checked against its manifest (a changed file is refused). With `requiredKey`, only a
     /// bundle signed by that key is accepted: a directory, an unsigned bundle, or one signed by another key is
-    /// refused. Refusals throw `BundleError`; a path that cannot be read throws the file system's error.
+    /// refused. Refusals throw `BundleError`; a file that is not a regular file (a named pipe, a device such as
+    /// `/dev/zero`) is refused without being read, with `PolicyPathError`; a missing path throws the file
+    /// system's error.
     public init(path: String, requiredKey: BundlePublicKey? = nil) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -21,10 +24,14 @@ extension PolicyFiles {
             try self.init(directory: path)
             return
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+        switch FileBytes.contents(of: path, maxBytes: .max) {
+        case .success(let bytes):
+            self = try PolicyBundle(bytes: bytes, path: path).acceptedFiles(requiredKey: requiredKey)
+        case .failure(.unreadable(let reason)):
+            throw PolicyPathError(path: path, reason: reason)
+        case .failure(.tooLarge(let size)):
+            throw PolicyPathError(path: path, reason: "it has \(size) bytes, more than Kensa reads")
         }
-        self = try PolicyBundle(bytes: [UInt8](data), path: path).acceptedFiles(requiredKey: requiredKey)
     }
 
     /// Files already read, in name order (bundles).

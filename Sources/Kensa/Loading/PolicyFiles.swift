@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KensaYAML
 
 /// The policy files of a set, read from a directory: names and bytes, in name order, and their digest.
 public struct PolicyFiles: Sendable {
@@ -12,21 +13,28 @@ public struct PolicyFiles: Sendable {
 
     public var directory: String
     public var files: [File]
+    /// Entries named like policy files that were not read: a folder, named pipe or device with such a name, a
+    /// file that cannot be opened, or one larger than the size limit. `PolicySet.check` reports each, at line 1,
+    /// column 1 of its name, with the set's other diagnostics.
+    public var problems: [YAMLProblem] = []
 
-    /// Reads every `*.yaml` and `*.yml` file directly inside `directory`; sub-directories are not policy files.
-    /// Diagnostics and traces name the files under `displayName` (by default the directory as given).
-    public init(directory: String, displayName: String? = nil) throws {
+    /// Reads every `*.yaml` and `*.yml` entry directly inside `directory`; sub-directories such as `tests/` are
+    /// not policy files. Diagnostics and traces name the files under `displayName` (by default the directory as
+    /// given). Only regular files (or links to them) of at most `maxBytes` are read; any other entry with such a
+    /// name goes to `problems`. Throws only when the directory itself cannot be listed.
+    public init(directory: String, displayName: String? = nil, maxBytes: Int = YAMLLimits.standard.maxBytes) throws {
         self.directory = displayName ?? directory
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         let shown = self.directory.hasSuffix("/") ? self.directory : self.directory + "/"
-        files = try names.map { name in
-            guard let data = FileManager.default.contents(atPath: prefix + name) else {
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: prefix + name])
+        files = []
+        for name in names {
+            switch YAMLReader.contents(ofFile: prefix + name, named: shown + name, maxBytes: maxBytes) {
+            case .read(let bytes): files.append(File(displayName: shown + name, name: name, bytes: bytes))
+            case .refused(let problem): problems.append(problem)
             }
-            return File(displayName: shown + name, name: name, bytes: [UInt8](data))
         }
     }
 

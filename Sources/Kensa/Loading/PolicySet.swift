@@ -15,10 +15,11 @@ public enum PolicySet {
         let setSpan = SourceSpan(
             file: files.files.first?.displayName ?? files.directory, start: SourcePosition(line: 1, column: 1),
             end: SourcePosition(line: 1, column: 1))
-        if files.files.isEmpty {
+        if files.files.isEmpty && files.problems.isEmpty {
             log.error(.noPolicyFiles, "no policy files (*.yaml, *.yml) in this directory", at: setSpan)
             return (nil, log.diagnostics)
         }
+        for problem in files.problems { log.append(Diagnostic(problem)) }
         var parser = PolicyParser(log: log)
         for file in files.files {
             let yaml = YAMLReader.parse(file.bytes, file: file.displayName, limits: limits)
@@ -34,7 +35,8 @@ public enum PolicySet {
 
     /// The compiled set in `directory`, or `PolicyErrors` with every diagnostic when it has errors.
     public static func load(directory: String, limits: YAMLLimits = .standard) throws -> CompiledPolicy {
-        let (policy, diagnostics) = check(try PolicyFiles(directory: directory), limits: limits)
+        let (policy, diagnostics) = check(
+            try PolicyFiles(directory: directory, maxBytes: limits.maxBytes), limits: limits)
         guard let policy else { throw PolicyErrors(diagnostics) }
         return policy
     }
@@ -55,9 +57,9 @@ extension Diagnostic {
     init(_ problem: YAMLProblem) {
         let code: DiagnosticCode =
             switch problem.kind {
-            case .syntax, .complexKey: .yamlSyntax
+            case .syntax, .complexKey, .mergeKey: .yamlSyntax
             case .duplicateKey: .duplicateKey
-            case .tooDeep, .tooLarge, .tooManyAliasNodes: .fileLimit
+            case .tooDeep, .tooLarge, .tooManyAliasNodes, .tooMuchAliasText: .fileLimit
             case .unreadable, .invalidEncoding: .unreadableFile
             }
         let span = SourceSpan(file: problem.file, start: problem.position, end: problem.position)
