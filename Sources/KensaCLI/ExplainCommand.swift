@@ -36,6 +36,10 @@ struct ExplainCommand: ParsableCommand {
 
     enum ExplainFormat: String, ExpressibleByArgument { case text, json, html }
 
+    func validate() throws {
+        if whatIf && format == .html { throw ValidationError("--what-if is written as text or json, not html") }
+    }
+
     func run() throws {
         let asOf = try policyOptions.asOfDay()
         let policy = try policyOptions.load()

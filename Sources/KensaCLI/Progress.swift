@@ -21,7 +21,7 @@ struct Progress {
         lastShown = now
         shown = true
         Terminal.writeAll(
-            Array("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8),
+            Array("\rdecided \(count - malformed) records\(malformed > 0 ? ", \(malformed) malformed" : "")…".utf8),
             to: STDERR_FILENO)
     }
 
@@ -35,7 +35,7 @@ struct Progress {
     func finish(malformed: Int) {
         guard shown else { return }
         Terminal.writeAll(
-            Array("\rdecided \(count) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8),
+            Array("\rdecided \(count - malformed) records\(malformed > 0 ? ", \(malformed) malformed" : "").\n".utf8),
             to: STDERR_FILENO)
     }
 
