@@ -6,10 +6,6 @@ import KensaYAML
 /// item is read before anything is decided, so each missing one is reported, and an item that lacks some is still
 /// kept (with nil there) for the compiler to check.
 struct PolicyParser {
-    static let sections = [
-        "kensa", "effective", "policy", "parameters", "fields", "entities", "vendors", "scopes", "rules", "exemptions",
-    ]
-
     let log: DiagnosticLog
     var syntax = PolicySyntax()
     /// The `effective` window of the file being read, which its rules and exemptions inherit.
@@ -21,7 +17,7 @@ struct PolicyParser {
     mutating func add(document: YAMLNode) {
         if case .scalar(let scalar) = document, scalar.isNull { return }
         guard let file = NodeReader(document, what: "a policy file", log: log) else { return }
-        file.allowOnly(Self.sections)
+        file.allowOnly(PolicyKeys.sections)
         if let version = file.text("kensa"), version.value != "1" {
             log.error(
                 .unsupportedVersion, "this engine reads policy language version 1, not `\(version.value)`",
@@ -38,7 +34,7 @@ struct PolicyParser {
         for node in file.items("scopes") { parseScope(node) }
         fileWindow = WindowSyntax(from: nil, until: nil)
         if let node = file.node("effective"), let window = NodeReader(node, what: "the `effective` section", log: log) {
-            window.allowOnly(["from", "until"])
+            window.allowOnly(PolicyKeys.window)
             fileWindow = WindowSyntax(from: window.day("from"), until: window.day("until"))
             WindowCheck.check(fileWindow, what: "the file's `effective` window", log: log)
         }
@@ -48,7 +44,7 @@ struct PolicyParser {
 
     private mutating func parseMetadata(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "the `policy` section", log: log) else { return }
-        reader.allowOnly(["id", "version", "title", "authority", "description", "sources"])
+        reader.allowOnly(PolicyKeys.metadata)
         syntax.metadata.append(
             MetadataSyntax(
                 id: reader.id("id"), version: reader.text("version", required: true),
@@ -59,7 +55,7 @@ struct PolicyParser {
 
     private func parseSource(_ node: YAMLNode) -> SourceSyntax? {
         guard let reader = NodeReader(node, what: "a source", log: log) else { return nil }
-        reader.allowOnly(["id", "title", "date", "url"])
+        reader.allowOnly(PolicyKeys.source)
         return SourceSyntax(
             id: reader.id("id"), title: reader.text("title", required: true), date: reader.day("date"),
             url: reader.text("url"))
@@ -73,7 +69,7 @@ struct PolicyParser {
                 guard let parameter = NodeReader(entry.value, what: "parameter `\(name.value)`", log: log) else {
                     continue
                 }
-                parameter.allowOnly(["value", "description", "cites"])
+                parameter.allowOnly(PolicyKeys.parameter)
                 let value = parameter.node("value", required: true).flatMap {
                     ValueParser.value($0, key: "value", log: log)
                 }
@@ -91,7 +87,7 @@ struct PolicyParser {
         guard let reader = NodeReader(node, what: "the `fields` section", log: log) else { return }
         for entry in reader.entries {
             guard let field = NodeReader(entry.value, what: "field `\(entry.key.text)`", log: log) else { continue }
-            field.allowOnly(["type", "values", "element", "description"])
+            field.allowOnly(PolicyKeys.field)
             let values: [YAMLScalar] = field.items("values").compactMap {
                 if case .scalar(let scalar) = $0 { return scalar }
                 log.error(.wrongType, "`values` must be a list of single values", at: $0.span)
@@ -107,7 +103,7 @@ struct PolicyParser {
 
     private mutating func parseEntity(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "an entity", log: log) else { return }
-        reader.allowOnly(["name", "aliases", "class", "from", "until", "note"])
+        reader.allowOnly(PolicyKeys.entity)
         syntax.entities.append(
             EntitySyntax(
                 name: reader.text("name", required: true), aliases: reader.texts("aliases"),
@@ -117,7 +113,7 @@ struct PolicyParser {
 
     private mutating func parseVendorGroup(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "a vendor group", log: log) else { return }
-        reader.allowOnly(["group", "origin", "aliases", "members", "note"])
+        reader.allowOnly(PolicyKeys.vendorGroup)
         syntax.vendorGroups.append(
             VendorGroupSyntax(
                 group: reader.text("group", required: true), origin: reader.text("origin", required: true),
@@ -127,7 +123,7 @@ struct PolicyParser {
 
     private func parseVendorMember(_ node: YAMLNode) -> VendorMemberSyntax? {
         guard let reader = NodeReader(node, what: "a vendor group member", log: log) else { return nil }
-        reader.allowOnly(["name", "aliases", "from", "until", "note"])
+        reader.allowOnly(PolicyKeys.vendorMember)
         return VendorMemberSyntax(
             name: reader.text("name", required: true), aliases: reader.texts("aliases"),
             window: WindowSyntax(from: reader.day("from"), until: reader.day("until")),
@@ -136,7 +132,7 @@ struct PolicyParser {
 
     private mutating func parseScope(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "a scope", log: log) else { return }
-        reader.allowOnly(["id", "title", "cites", "clause", "description", "when"])
+        reader.allowOnly(PolicyKeys.scope)
         syntax.scopes.append(
             ScopeSyntax(
                 id: reader.id("id"), title: reader.text("title", required: true), cites: reader.text("cites"),
@@ -145,10 +141,7 @@ struct PolicyParser {
 
     private mutating func parseRule(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "a rule", log: log) else { return }
-        reader.allowOnly([
-            "id", "title", "scope", "cites", "clause", "rationale", "when", "unless", "outcome", "waivable", "version",
-            "from", "until", "supersedes",
-        ])
+        reader.allowOnly(PolicyKeys.rule)
         let window = WindowSyntax(
             from: reader.day("from") ?? fileWindow.from, until: reader.day("until") ?? fileWindow.until)
         syntax.rules.append(
@@ -164,7 +157,7 @@ struct PolicyParser {
 
     private func parseException(_ node: YAMLNode) -> ExceptionSyntax? {
         guard let reader = NodeReader(node, what: "an `unless` exception", log: log) else { return nil }
-        reader.allowOnly(["id", "title", "cites", "clause", "when"])
+        reader.allowOnly(PolicyKeys.exception)
         return ExceptionSyntax(
             id: reader.id("id"), title: reader.text("title", required: true), cites: reader.text("cites"),
             clause: reader.text("clause")?.value, when: condition(reader), span: reader.span)
@@ -172,10 +165,7 @@ struct PolicyParser {
 
     private mutating func parseExemption(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "an exemption", log: log) else { return }
-        reader.allowOnly([
-            "id", "title", "authority", "approved_by", "approved_on", "status", "justification", "cites", "buyers",
-            "rules", "valid_from", "valid_until", "capped_at", "when", "outcome",
-        ])
+        reader.allowOnly(PolicyKeys.exemption)
         let when = reader.node("when").map { ConditionParser(log: log).parse($0) }
         let cap = reader.node("capped_at").flatMap { ValueParser.value($0, key: "capped_at", log: log) }
         let window = WindowSyntax(
