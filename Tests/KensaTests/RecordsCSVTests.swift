@@ -75,7 +75,7 @@ import Testing
         #expect(
             inputs[1].problem
                 == RecordProblem(
-                    line: 3,
+                    line: 3, id: "B",
                     message:
                         "a quoted cell is not closed before the end of the input, so no row from here on is decided"))
     }
@@ -84,6 +84,14 @@ import Testing
         let inputs = readAll(.csv, "id,buyer.name\nA,\"X\"y\nB,Z\n")
         #expect(inputs[0].problem?.message == "expected `,` or the end of the row after a closing quote")
         #expect(inputs[0].problem?.line == 2)
+        #expect(inputs[0].problem?.id == "A")
+        #expect(inputs[1].record?.id == "B")
+    }
+
+    @Test func namesNoRecordWhenARowBreaksBeforeItsID() {
+        let inputs = readAll(.csv, "buyer.name,id\n\"X\"y,A\nZ,B\n")
+        #expect(inputs[0].problem?.line == 2)
+        #expect(inputs[0].problem?.id == nil)
         #expect(inputs[1].record?.id == "B")
     }
 

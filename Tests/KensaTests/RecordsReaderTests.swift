@@ -100,6 +100,30 @@ func choice(_ path: String, _ value: String) -> FieldValue {
         }
     }
 
+    @Test(
+        arguments: [
+            ([0xFF, 0xFE], "UTF-16"), ([0xFE, 0xFF], "UTF-16"), ([0xFF, 0xFE, 0, 0], "UTF-32"),
+            ([0, 0, 0xFE, 0xFF], "UTF-32"), ([], "UTF-16 or UTF-32"),
+        ] as [([UInt8], String)])
+    func reportsTextThatIsNotUTF8OnceAndDecidesNothing(byteOrderMark: [UInt8], encoding: String) {
+        let utf16 = Array(#"{"id": "A"}"#.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for format in RecordFormat.allCases {
+            let inputs = readAll(format, byteOrderMark + utf16 + [0, 0x0A] + utf16)
+            #expect(inputs.count == 1, "\(format)")
+            #expect(inputs.first?.problem?.line == 1, "\(format)")
+            #expect(
+                inputs.first?.problem?.message.hasPrefix("the input is \(encoding) text, and records are read as UTF-8")
+                    == true, "\(format)")
+        }
+    }
+
+    @Test func skipsAUTF8ByteOrderMarkInEveryFormat() {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        #expect(readAll(.json, bom + Array(#"[{"id": "A"}]"#.utf8)).first?.record?.id == "A")
+        #expect(readAll(.jsonl, bom + Array(#"{"id": "A"}"#.utf8)).first?.record?.id == "A")
+        #expect(readAll(.csv, bom + Array("id\nA\n".utf8)).first?.record?.id == "A")
+    }
+
     @Test func describesProblemsForAuthors() {
         let problem = RecordProblem(line: 3, column: 14, id: "A-1", message: "expected `,` or `}` after a value")
         #expect(problem.description == "line 3, column 14: expected `,` or `}` after a value (record `A-1`)")

@@ -1,12 +1,16 @@
 extension CSVReader {
+    /// The `id` cell of the row just split (or of the cells a broken row had before it broke), for naming the record
+    /// in a problem; nil when the row has no such cell or it is empty.
+    func rowID() -> String? {
+        guard let idColumn, idColumn < rows.cells.count else { return nil }
+        let text = String(decoding: rows.bytes(of: rows.cells[idColumn], scratch: scratch), as: UTF8.self)
+        return text.isEmpty ? nil : text
+    }
+
     /// Types the cells of the row just split into a record, by the header's columns.
     mutating func record(line: Int) -> RecordInput {
         let cells = rows.cells
-        var id: String?
-        if let idColumn, idColumn < cells.count {
-            let text = String(decoding: rows.bytes(of: cells[idColumn], scratch: scratch), as: UTF8.self)
-            id = text.isEmpty ? nil : text
-        }
+        let id = rowID()
         guard cells.count == columns.count else {
             return .malformed(
                 RecordProblem(

@@ -49,7 +49,7 @@ package struct CSVReader: RecordReader {
             case .broken(let message, let lines):
                 line += lines
                 defer { index += 1 }
-                return .malformed(RecordProblem(line: rowLine, message: message))
+                return .malformed(RecordProblem(line: rowLine, id: rowID(), message: message))
             case .cells(let lines):
                 line += lines
                 if rows.isBlank { continue }
@@ -67,13 +67,7 @@ package struct CSVReader: RecordReader {
 
     /// Reads the header row into `columns`; a problem means no record can be read.
     private mutating func readHeader() -> RecordProblem? {
-        let source = rows.source
-        while source.count < 3, !source.isAtEnd { source.refill() }
-        if source.count >= 3, source.base[source.start] == 0xEF, source.base[source.start + 1] == 0xBB,
-            source.base[source.start + 2] == 0xBF
-        {
-            source.start += 3
-        }
+        if let message = rows.source.skipByteOrderMark() { return RecordProblem(line: 1, column: 1, message: message) }
         var headerLine = line
         while true {
             guard let row = rows.next() else {

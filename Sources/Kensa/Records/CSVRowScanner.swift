@@ -17,7 +17,8 @@ struct CSVRowScanner {
     enum Row {
         /// A row whose cells are in `cells`; `lines` is how many lines it spans.
         case cells(lines: Int)
-        /// A row that cannot be split; the scanner has skipped to the next line.
+        /// A row that cannot be split; the scanner has skipped to the next line. `cells` holds the cells read
+        /// before the row broke, until the next call.
         case broken(message: String, lines: Int)
     }
 

@@ -89,13 +89,8 @@ package struct JSONDocumentReader: RecordReader {
             }
         }
         if let failure = source.failure { return RecordProblem(line: 1, message: failure) }
-        var first = source.start
-        if source.count >= 3, source.base[first] == 0xEF, source.base[first + 1] == 0xBB,
-            source.base[first + 2] == 0xBF
-        {
-            first += 3
-        }
-        parser.scanner.reset(base: source.base, start: first, end: source.end, line: 1)
+        if let message = source.skipByteOrderMark() { return RecordProblem(line: 1, column: 1, message: message) }
+        parser.scanner.reset(base: source.base, start: source.start, end: source.end, line: 1)
         parser.scanner.skipWhitespace()
         switch parser.scanner.peek {
         case _ where parser.scanner.isAtEnd:

@@ -25,6 +25,10 @@ package struct JSONLinesReader: RecordReader {
     /// The current line is longer than `maxLineBytes` and its bytes are being dropped.
     private var droppingLongLine = false
     private var reportedFailure = false
+    /// The byte order mark has been looked for (before the first line).
+    private var checkedEncoding = false
+    /// The input is not UTF-8 and has been reported once; nothing more is read.
+    private var unreadable = false
 
     package init(source: ByteSource, layout: RecordLayout, keptText: Set<String>? = nil) {
         self.source = source
@@ -38,6 +42,16 @@ package struct JSONLinesReader: RecordReader {
     package mutating func recycle(_ values: consuming [FieldValue]) { parser.recycle(values) }
 
     package mutating func next() -> RecordInput? {
+        if !checkedEncoding {
+            checkedEncoding = true
+            if let message = source.skipByteOrderMark() {
+                source.start = source.end
+                unreadable = true
+                return .malformed(RecordProblem(line: 1, column: 1, message: message))
+            }
+            searchFrom = source.start
+        }
+        if unreadable { return nil }
         while let (start, end, complete) = nextLine().map({ ($0.start, $0.end, $0.complete) }) {
             lineNumber += 1
             guard complete else {
@@ -46,17 +60,11 @@ package struct JSONLinesReader: RecordReader {
                 let size = megabytes > 0 ? "\(megabytes) MiB" : "\(maxLineBytes) bytes"
                 return .malformed(RecordProblem(line: lineNumber, message: "line is longer than \(size)"))
             }
-            var first = start
-            if lineNumber == 1, end - start >= 3, source.base[start] == 0xEF, source.base[start + 1] == 0xBB,
-                source.base[start + 2] == 0xBF
-            {
-                first += 3
-            }
-            parser.scanner.reset(base: source.base, start: first, end: end, line: lineNumber)
+            parser.scanner.reset(base: source.base, start: start, end: end, line: lineNumber)
             parser.scanner.skipWhitespace()
             if parser.scanner.isAtEnd { continue }
             defer { index += 1 }
-            return readLine(start: first)
+            return readLine(start: start)
         }
         if let failure = source.failure, !reportedFailure {
             reportedFailure = true
