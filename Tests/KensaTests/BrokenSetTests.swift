@@ -19,6 +19,12 @@ import Testing
         try Self.check("follow-on")
     }
 
+    /// A misspelt key whose meant key is clear is read as that key: a typo in a section, a key or an operator is one
+    /// error, and what the key holds is still checked.
+    @Test func readsAMisspeltKeyAsTheKeyMeant() throws {
+        try Self.check("misspelt-keys")
+    }
+
     /// With no `policy` section there are no sources to cite: that is reported once, not at every `cites`.
     @Test func reportsAMissingPolicySectionOnce() throws {
         try Self.check("no-policy-section")

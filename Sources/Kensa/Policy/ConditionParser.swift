@@ -12,7 +12,7 @@ struct ConditionParser {
     let log: DiagnosticLog
 
     func parse(_ node: YAMLNode) -> ConditionSyntax {
-        guard let reader = NodeReader(node, what: "a condition", log: log) else { return .invalid(node.span) }
+        guard var reader = NodeReader(node, what: "a condition", log: log) else { return .invalid(node.span) }
         let forms = Self.forms.filter(reader.has)
         guard forms.count == 1, let form = forms.first else {
             let written = reader.entries.map { "`\($0.key.text)`" }.joined(separator: ", ")
@@ -50,6 +50,7 @@ struct ConditionParser {
     }
 
     private func parseTest(_ reader: NodeReader, form: String) -> ConditionSyntax {
+        var reader = reader
         let operators = form == "field" ? Self.fieldOperators : Self.vendorOperators
         reader.allowOnly([form] + operators)
         guard let path = reader.text(form) else { return .invalid(reader.span) }

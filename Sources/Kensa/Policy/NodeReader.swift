@@ -3,7 +3,7 @@ import KensaYAML
 /// Reads one YAML mapping of a policy file: checks its keys against the language and yields typed values,
 /// logging a positioned diagnostic for anything of the wrong kind.
 struct NodeReader {
-    let entries: [YAMLEntry]
+    private(set) var entries: [YAMLEntry]
     let span: SourceSpan
     let log: DiagnosticLog
     /// What the mapping is, in the author's words ("a rule", "the `policy` section").
@@ -22,12 +22,18 @@ struct NodeReader {
     }
 
     /// Reports every key not in `allowed`, with a did-you-mean help line.
-    func allowOnly(_ allowed: [String]) {
-        for entry in entries where !allowed.contains(entry.key.text) {
+    ///
+    /// A misspelt key whose meant key is clear (the help names it) and not also written is then read as that key,
+    /// so one typo is one error: `paramters:` does not also leave every `$parameter` of the set undefined.
+    mutating func allowOnly(_ allowed: [String]) {
+        for index in entries.indices where !allowed.contains(entries[index].key.text) {
+            let key = entries[index].key
+            let meant = Suggestion.closest(to: key.text, among: allowed)
             log.error(
-                .unknownKey, "unknown key `\(entry.key.text)` in \(what)", at: entry.key.span,
-                help: Suggestion.didYouMean(entry.key.text, among: allowed)
+                .unknownKey, "unknown key `\(key.text)` in \(what)", at: key.span,
+                help: meant.map { "did you mean `\($0)`?" }
                     ?? "allowed keys: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+            if let meant, !has(meant) { entries[index].key.text = meant }
         }
     }
 

@@ -16,7 +16,7 @@ struct PolicyParser {
     /// Adds one document (the whole content of a policy file) to the syntax tree.
     mutating func add(document: YAMLNode) {
         if case .scalar(let scalar) = document, scalar.isNull { return }
-        guard let file = NodeReader(document, what: "a policy file", log: log) else { return }
+        guard var file = NodeReader(document, what: "a policy file", log: log) else { return }
         file.allowOnly(PolicyKeys.sections)
         if let version = file.text("kensa"), version.value != "1" {
             log.error(
@@ -33,7 +33,7 @@ struct PolicyParser {
         for node in file.items("vendors") { parseVendorGroup(node) }
         for node in file.items("scopes") { parseScope(node) }
         fileWindow = WindowSyntax(from: nil, until: nil)
-        if let node = file.node("effective"), let window = NodeReader(node, what: "the `effective` section", log: log) {
+        if let node = file.node("effective"), var window = NodeReader(node, what: "the `effective` section", log: log) {
             window.allowOnly(PolicyKeys.window)
             fileWindow = WindowSyntax(from: window.day("from"), until: window.day("until"))
             WindowCheck.check(fileWindow, what: "the file's `effective` window", log: log)
@@ -43,7 +43,7 @@ struct PolicyParser {
     }
 
     private mutating func parseMetadata(_ node: YAMLNode) {
-        guard let reader = NodeReader(node, what: "the `policy` section", log: log) else { return }
+        guard var reader = NodeReader(node, what: "the `policy` section", log: log) else { return }
         reader.allowOnly(PolicyKeys.metadata)
         syntax.metadata.append(
             MetadataSyntax(
@@ -54,7 +54,7 @@ struct PolicyParser {
     }
 
     private func parseSource(_ node: YAMLNode) -> SourceSyntax? {
-        guard let reader = NodeReader(node, what: "a source", log: log) else { return nil }
+        guard var reader = NodeReader(node, what: "a source", log: log) else { return nil }
         reader.allowOnly(PolicyKeys.source)
         return SourceSyntax(
             id: reader.id("id"), title: reader.text("title", required: true), date: reader.day("date"),
@@ -66,7 +66,7 @@ struct PolicyParser {
         for entry in reader.entries {
             let name = Located(entry.key.text, entry.key.span)
             if case .mapping = entry.value {
-                guard let parameter = NodeReader(entry.value, what: "parameter `\(name.value)`", log: log) else {
+                guard var parameter = NodeReader(entry.value, what: "parameter `\(name.value)`", log: log) else {
                     continue
                 }
                 parameter.allowOnly(PolicyKeys.parameter)
@@ -86,7 +86,7 @@ struct PolicyParser {
     private mutating func parseFields(_ node: YAMLNode) {
         guard let reader = NodeReader(node, what: "the `fields` section", log: log) else { return }
         for entry in reader.entries {
-            guard let field = NodeReader(entry.value, what: "field `\(entry.key.text)`", log: log) else { continue }
+            guard var field = NodeReader(entry.value, what: "field `\(entry.key.text)`", log: log) else { continue }
             field.allowOnly(PolicyKeys.field)
             let values: [YAMLScalar] = field.items("values").compactMap {
                 if case .scalar(let scalar) = $0 { return scalar }
@@ -102,7 +102,7 @@ struct PolicyParser {
     }
 
     private mutating func parseEntity(_ node: YAMLNode) {
-        guard let reader = NodeReader(node, what: "an entity", log: log) else { return }
+        guard var reader = NodeReader(node, what: "an entity", log: log) else { return }
         reader.allowOnly(PolicyKeys.entity)
         syntax.entities.append(
             EntitySyntax(
@@ -112,7 +112,7 @@ struct PolicyParser {
     }
 
     private mutating func parseVendorGroup(_ node: YAMLNode) {
-        guard let reader = NodeReader(node, what: "a vendor group", log: log) else { return }
+        guard var reader = NodeReader(node, what: "a vendor group", log: log) else { return }
         reader.allowOnly(PolicyKeys.vendorGroup)
         syntax.vendorGroups.append(
             VendorGroupSyntax(
@@ -122,7 +122,7 @@ struct PolicyParser {
     }
 
     private func parseVendorMember(_ node: YAMLNode) -> VendorMemberSyntax? {
-        guard let reader = NodeReader(node, what: "a vendor group member", log: log) else { return nil }
+        guard var reader = NodeReader(node, what: "a vendor group member", log: log) else { return nil }
         reader.allowOnly(PolicyKeys.vendorMember)
         return VendorMemberSyntax(
             name: reader.text("name", required: true), aliases: reader.texts("aliases"),
@@ -131,7 +131,7 @@ struct PolicyParser {
     }
 
     private mutating func parseScope(_ node: YAMLNode) {
-        guard let reader = NodeReader(node, what: "a scope", log: log) else { return }
+        guard var reader = NodeReader(node, what: "a scope", log: log) else { return }
         reader.allowOnly(PolicyKeys.scope)
         syntax.scopes.append(
             ScopeSyntax(
@@ -140,7 +140,7 @@ struct PolicyParser {
     }
 
     private mutating func parseRule(_ node: YAMLNode) {
-        guard let reader = NodeReader(node, what: "a rule", log: log) else { return }
+        guard var reader = NodeReader(node, what: "a rule", log: log) else { return }
         reader.allowOnly(PolicyKeys.rule)
         let window = WindowSyntax(
             from: reader.day("from") ?? fileWindow.from, until: reader.day("until") ?? fileWindow.until)
@@ -156,7 +156,7 @@ struct PolicyParser {
     }
 
     private func parseException(_ node: YAMLNode) -> ExceptionSyntax? {
-        guard let reader = NodeReader(node, what: "an `unless` exception", log: log) else { return nil }
+        guard var reader = NodeReader(node, what: "an `unless` exception", log: log) else { return nil }
         reader.allowOnly(PolicyKeys.exception)
         return ExceptionSyntax(
             id: reader.id("id"), title: reader.text("title", required: true), cites: reader.text("cites"),
@@ -164,7 +164,7 @@ struct PolicyParser {
     }
 
     private mutating func parseExemption(_ node: YAMLNode) {
-        guard let reader = NodeReader(node, what: "an exemption", log: log) else { return }
+        guard var reader = NodeReader(node, what: "an exemption", log: log) else { return }
         reader.allowOnly(PolicyKeys.exemption)
         let when = reader.node("when").map { ConditionParser(log: log).parse($0) }
         let cap = reader.node("capped_at").flatMap { ValueParser.value($0, key: "capped_at", log: log) }

@@ -16,7 +16,7 @@ struct TestSuiteParser {
 
     /// The cases of one parsed file; a case with a problem is left out (its problem is logged).
     func cases(of document: YAMLNode, file: String) -> [TestCase] {
-        guard let top = NodeReader(document, what: "a test file", log: log) else { return [] }
+        guard var top = NodeReader(document, what: "a test file", log: log) else { return [] }
         top.allowOnly(Self.fileKeys)
         if let version = top.text("kensa"), version.value != "1" {
             log.error(
@@ -29,7 +29,7 @@ struct TestSuiteParser {
         let source = top.text("records").map { records.load($0, relativeTo: file) }
         var result: [TestCase] = []
         for node in top.items("cases") {
-            guard let reader = NodeReader(node, what: "a case", log: log) else { continue }
+            guard var reader = NodeReader(node, what: "a case", log: log) else { continue }
             reader.allowOnly(Self.caseKeys)
             let name = reader.text("name", required: true)
             let record = self.record(reader, source: source)
@@ -49,14 +49,14 @@ struct TestSuiteParser {
     }
 
     private func variation(_ node: YAMLNode, source: RecordsFile?) -> [TestCase] {
-        guard let reader = NodeReader(node, what: "a variation", log: log) else { return [] }
+        guard var reader = NodeReader(node, what: "a variation", log: log) else { return [] }
         reader.allowOnly(Self.variationKeys)
         let name = reader.text("name", required: true)
         let base = record(reader, source: source)
         let asOf = reader.day("as_of")
         var result: [TestCase] = []
         for rowNode in reader.items("rows", required: true) {
-            guard let row = NodeReader(rowNode, what: "a row of a variation", log: log) else { continue }
+            guard var row = NodeReader(rowNode, what: "a row of a variation", log: log) else { continue }
             row.allowOnly(Self.rowKeys)
             let rowName = row.text("name", required: true)
             let rowAsOf = row.day("as_of")
