@@ -75,13 +75,15 @@ final class CompiledScope: Sendable {
     let id: String
     let title: String
     let cites: String?
+    let clause: String?
     let when: Condition
     let span: SourceSpan
 
-    init(id: String, title: String, cites: String?, when: Condition, span: SourceSpan) {
+    init(id: String, title: String, cites: String?, clause: String?, when: Condition, span: SourceSpan) {
         self.id = id
         self.title = title
         self.cites = cites
+        self.clause = clause
         self.when = when
         self.span = span
     }

@@ -29,7 +29,7 @@ struct PolicyCompiler {
             checkCitation(scope.cites, sources: sourceIDs)
             return CompiledScope(
                 id: scope.id?.value ?? "", title: scope.title?.value ?? "", cites: scope.cites?.value,
-                when: conditions.compile(scope.when), span: scope.span)
+                clause: scope.clause, when: conditions.compile(scope.when), span: scope.span)
         }
         UniqueIDs.check(syntax.rules.compactMap(\.id), what: "rule", log: log)
         let ruleIDs = syntax.rules.map(\.id?.value)

@@ -136,7 +136,7 @@ struct PolicyParser {
         syntax.scopes.append(
             ScopeSyntax(
                 id: reader.id("id"), title: reader.text("title", required: true), cites: reader.text("cites"),
-                when: condition(reader), span: reader.span))
+                clause: reader.text("clause")?.value, when: condition(reader), span: reader.span))
     }
 
     private mutating func parseRule(_ node: YAMLNode) {

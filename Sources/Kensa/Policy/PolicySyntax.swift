@@ -110,6 +110,7 @@ public struct ScopeSyntax: Sendable {
     public var id: Located<String>?
     public var title: Located<String>?
     public var cites: Located<String>?
+    public var clause: String?
     public var when: ConditionSyntax
     public var span: SourceSpan
 }

@@ -32,7 +32,7 @@ extension TraceEvent {
             kind: .scope, depth: 0, result: result, text: "scope `\(scope.id)` (\(scope.title)) \(verb)")
         event.id = scope.id
         event.title = scope.title
-        event.cites = scope.cites
+        event.cites = citation(scope.clause, scope.cites)
         event.location = scope.span.description
         return event
     }
