@@ -24,13 +24,14 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let key = try PolicyReading.publicKey(at: publicKey)
-        guard let data = FileManager.default.contents(atPath: bundle) else {
-            Terminal.error("error: cannot read bundle `\(bundle)`")
+        let bytes: [UInt8]
+        do { bytes = try PolicyBundle.bytes(at: bundle) } catch {
+            Terminal.error("error: \(error)")
             throw ExitStatus.inputError
         }
         let read: PolicyBundle
         do {
-            read = try PolicyBundle(bytes: [UInt8](data), path: bundle)
+            read = try PolicyBundle(bytes: bytes, path: bundle)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitStatus.policyErrors

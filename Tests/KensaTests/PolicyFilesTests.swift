@@ -54,6 +54,38 @@ import Testing
         #expect(diagnostics.contains { $0.code == .fileLimit && $0.span.file == "set/b.yml" })
     }
 
+    /// Files are read in name order while the set stays within its total size; a file that would pass it is
+    /// reported (K103) and not read, and a later small file is still read.
+    @Test func refusesFilesPastTheSetSizeLimit() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, size) in [("a.yaml", 40), ("b.yaml", 40), ("c.yaml", 10)] {
+            try Data(repeating: 0x20, count: size).write(to: URL(fileURLWithPath: directory + "/" + name))
+        }
+        let files = try PolicyFiles(directory: directory, displayName: "set", maxSetBytes: 64)
+        #expect(files.files.map(\.name) == ["a.yaml", "c.yaml"])
+        #expect(
+            files.problems.map(\.description) == [
+                "set/b.yaml:1:1: not read: with its 40 bytes the set's files would hold more than the 64 bytes a "
+                    + "policy set may hold together"
+            ])
+        let (_, diagnostics) = PolicySet.check(files)
+        #expect(diagnostics.contains { $0.code == .fileLimit && $0.span.file == "set/b.yaml" })
+    }
+
+    /// A bundle file larger than a set may be is refused before it is read, by `kensa decide` and `kensa verify`
+    /// alike.
+    @Test func refusesABundleLargerThanASetMayBe() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/big.kbundle"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        #expect(truncate(path, off_t(PolicyBundle.maxBytes + 1)) == 0)
+        let error = #expect(throws: PolicyPathError.self) { try PolicyFiles(path: path) }
+        #expect(error?.reason.hasPrefix("it has \(PolicyBundle.maxBytes + 1) bytes, more than the ") == true)
+        #expect(throws: PolicyPathError.self) { try PolicyBundle.bytes(at: path) }
+    }
+
     /// A set path that is neither a directory nor a regular file is refused by name, not read as a bundle.
     @Test func refusesASetPathThatIsADeviceOrNamedPipe() throws {
         let directory = try temporaryDirectory()

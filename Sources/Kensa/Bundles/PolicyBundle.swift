@@ -32,6 +32,10 @@ public struct PolicyBundle: Sendable {
         public var bytes: [UInt8]
     }
 
+    /// Largest bundle file read: the policy files a set may hold (`PolicyFiles.maxSetBytes`) and a mebibyte for
+    /// the manifest, signature and file headers.
+    public static let maxBytes = PolicyFiles.maxSetBytes + (1 << 20)
+
     public var manifest: BundleManifest
     /// The manifest exactly as stored: the bytes the signature covers.
     public var manifestBytes: [UInt8]

@@ -24,19 +24,31 @@ extension PolicyFiles {
             try self.init(directory: path)
             return
         }
-        switch FileBytes.contents(of: path, maxBytes: .max) {
-        case .success(let bytes):
-            self = try PolicyBundle(bytes: bytes, path: path).acceptedFiles(requiredKey: requiredKey)
-        case .failure(.unreadable(let reason)):
-            throw PolicyPathError(path: path, reason: reason)
-        case .failure(.tooLarge(let size)):
-            throw PolicyPathError(path: path, reason: "it has \(size) bytes, more than Kensa reads")
-        }
+        self = try PolicyBundle(bytes: try PolicyBundle.bytes(at: path), path: path).acceptedFiles(
+            requiredKey: requiredKey)
     }
 
     /// Files already read, in name order (bundles).
     init(directory: String, readFiles: [File]) {
         self.directory = directory
         files = readFiles
+    }
+}
+
+extension PolicyBundle {
+    /// The bytes of the bundle file at `path`. Throws `PolicyPathError` when it cannot be read, is not a regular
+    /// file (it is then not read at all), or is larger than `maxBytes`.
+    public static func bytes(at path: String) throws -> [UInt8] {
+        switch FileBytes.contents(of: path, maxBytes: maxBytes) {
+        case .success(let bytes):
+            return bytes
+        case .failure(.unreadable(let reason)):
+            throw PolicyPathError(path: path, reason: reason)
+        case .failure(.tooLarge(let size)):
+            throw PolicyPathError(
+                path: path,
+                reason: "it has \(size) bytes, more than the \(maxBytes) bytes a bundle may have "
+                    + "(\(PolicyFiles.maxSetBytes) bytes of policy files, and its manifest)")
+        }
     }
 }

@@ -18,11 +18,19 @@ public struct PolicyFiles: Sendable {
     /// column 1 of its name, with the set's other diagnostics.
     public var problems: [YAMLProblem] = []
 
+    /// Most bytes the files of one set may hold together: real guideline sets hold a few hundred kilobytes, and a
+    /// directory of many large files (or a bundle claiming them) is refused rather than read into memory.
+    public static let maxSetBytes = 64 << 20
+
     /// Reads every `*.yaml` and `*.yml` entry directly inside `directory`; sub-directories such as `tests/` are
     /// not policy files. Diagnostics and traces name the files under `displayName` (by default the directory as
-    /// given). Only regular files (or links to them) of at most `maxBytes` are read; any other entry with such a
-    /// name goes to `problems`. Throws only when the directory itself cannot be listed.
-    public init(directory: String, displayName: String? = nil, maxBytes: Int = YAMLLimits.standard.maxBytes) throws {
+    /// given). Only regular files (or links to them) of at most `maxBytes` are read, and only while the files read
+    /// hold at most `maxSetBytes` together; any other entry with such a name goes to `problems`. Throws only when
+    /// the directory itself cannot be listed.
+    public init(
+        directory: String, displayName: String? = nil, maxBytes: Int = YAMLLimits.standard.maxBytes,
+        maxSetBytes: Int = PolicyFiles.maxSetBytes
+    ) throws {
         self.directory = displayName ?? directory
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
@@ -30,9 +38,19 @@ public struct PolicyFiles: Sendable {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         let shown = self.directory.hasSuffix("/") ? self.directory : self.directory + "/"
         files = []
+        var total = 0
         for name in names {
             switch YAMLReader.contents(ofFile: prefix + name, named: shown + name, maxBytes: maxBytes) {
-            case .read(let bytes): files.append(File(displayName: shown + name, name: name, bytes: bytes))
+            case .read(let bytes) where total + bytes.count > maxSetBytes:
+                problems.append(
+                    YAMLProblem(
+                        kind: .tooLarge,
+                        message: "not read: with its \(bytes.count) bytes the set's files would hold more than the "
+                            + "\(maxSetBytes) bytes a policy set may hold together",
+                        file: shown + name, position: SourcePosition(line: 1, column: 1)))
+            case .read(let bytes):
+                total += bytes.count
+                files.append(File(displayName: shown + name, name: name, bytes: bytes))
             case .refused(let problem): problems.append(problem)
             }
         }
