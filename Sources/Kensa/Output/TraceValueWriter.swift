@@ -83,8 +83,8 @@ struct TraceValueWriter {
 
     /// `\"text\"` (JSON) or `"text"`: the record's text in quotes.
     private func quoted(_ text: String, to bytes: inout JSONByteSink) {
-        format.appendQuote(to: &bytes)
+        bytes.append(format.quote)
         format.append(text, to: &bytes)
-        format.appendQuote(to: &bytes)
+        bytes.append(format.quote)
     }
 }

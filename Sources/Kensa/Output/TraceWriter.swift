@@ -140,9 +140,9 @@ final class TraceWriter {
                 elements.indices.contains(element), case .text(let part) = elements[element][condition.partSlot]
             else { return }
             bytes.append(": part ")
-            format.appendQuote(to: &bytes)
+            bytes.append(format.quote)
             format.append(part, to: &bytes)
-            format.appendQuote(to: &bytes)
+            bytes.append(format.quote)
         case .window:
             let index = Int(piece.first)
             let window = TraceEvent.ruleWindowSentence(

@@ -10,7 +10,6 @@ enum TraceFormat: Equatable, Sendable {
     case text(colour: Bool)
 
     /// Appends `text` as the inside of a string: escaped for JSON, as it is for text.
-    @inline(__always)
     func append(_ text: String, to sink: inout JSONByteSink) {
         switch self {
         case .json: sink.append(escaped: text)
@@ -18,12 +17,11 @@ enum TraceFormat: Equatable, Sendable {
         }
     }
 
-    /// Appends the quote around a record's text inside a string: `\"` in JSON, `"` in text.
-    @inline(__always)
-    func appendQuote(to sink: inout JSONByteSink) {
+    /// The quote around a record's text inside a string: `\"` in JSON, `"` in text.
+    var quote: StaticString {
         switch self {
-        case .json: sink.append("\\\"")
-        case .text: sink.append(UInt8(ascii: "\""))
+        case .json: "\\\""
+        case .text: "\""
         }
     }
 
