@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The decide benchmark (docs/benchmark.md): generates N records, then times md5sum (the baseline: one pass over the
-# bytes), `kensa decide`, `kensa decide --explain` and the record reader alone on the same file in the same run, on
-# one core: the first three in turn, best of ROUNDS (default 5) rounds; the reader best of 3.
+# bytes), `kensa decide`, `kensa decide --explain`, `kensa decide --explain --format text` and the record reader
+# alone on the same file in the same run, on one core: the first four in turn, best of ROUNDS (default 5) rounds; the
+# reader best of 3.
 # Usage: bench/run.sh [N]   (default 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,11 +45,12 @@ timed() {
     printf -v "$most" '%s' "$(awk -v p="$peak" -v m="${!most:-0}" 'BEGIN { print (p > m) ? p : m }')"
 }
 
-# The baseline and the two runs take turns, ROUNDS times, so that each ratio compares times taken under the same
+# The baseline and the three runs take turns, ROUNDS times, so that each ratio compares times taken under the same
 # load: on a shared machine, timing all of one command and then all of the next lets a change of load land between.
 ROUNDS=${ROUNDS:-5}
 DECIDE_RATIOS=()
 EXPLAIN_RATIOS=()
+TEXT_RATIOS=()
 for _ in $(seq "$ROUNDS"); do
     timed md5 md5sum "$FILE"
     round_md5=$LAST
@@ -56,6 +58,8 @@ for _ in $(seq "$ROUNDS"); do
     DECIDE_RATIOS+=("$(awk -v t="$LAST" -v m="$round_md5" 'BEGIN { printf "%.2f", t / m }')")
     timed explain "$BIN/kensa" decide --explain --policy policies/jp "$FILE"
     EXPLAIN_RATIOS+=("$(awk -v t="$LAST" -v m="$round_md5" 'BEGIN { printf "%.2f", t / m }')")
+    timed text "$BIN/kensa" decide --explain --format text --policy policies/jp "$FILE"
+    TEXT_RATIOS+=("$(awk -v t="$LAST" -v m="$round_md5" 'BEGIN { printf "%.2f", t / m }')")
 done
 
 # spread RATIO...: "median M (from LOW to HIGH)" of the ratios.
@@ -73,6 +77,7 @@ row() { ROWS+=("$1|$2|$3|$4"); }
 row "md5sum (baseline)" "$N" "$BEST_md5" "$PEAK_md5"
 row "kensa decide" "$N" "$BEST_decide" "$PEAK_decide"
 row "kensa decide --explain" "$N" "$BEST_explain" "$PEAK_explain"
+row "kensa decide --explain --format text" "$N" "$BEST_text" "$PEAK_text"
 echo 0 > "$OUT/rss"
 READERS=$("${TIME[@]}" "${PIN[@]}" "$BIN/kensa-bench" readers --policy policies/jp "$FILE")
 row "reader only (kensa-bench readers)" "$N" "$(sed -n 's/.*best of 3: \([0-9.]*\) s.*/\1/p' <<< "$READERS")" \
@@ -81,12 +86,13 @@ row "reader only (kensa-bench readers)" "$N" "$(sed -n 's/.*best of 3: \([0-9.]*
 echo
 echo "kensa decide benchmark: $N records, $(stat -c %s "$FILE") bytes, $(nproc) cores, pinned: ${PIN[*]:-no}," \
     "commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%MZ)"
-printf '%-36s %10s %10s %12s %10s %9s\n' "run (best of $ROUNDS rounds)" records "wall s" "records/s" "x md5sum" "peak MB"
+printf '%-38s %10s %10s %12s %10s %9s\n' "run (best of $ROUNDS rounds)" records "wall s" "records/s" "x md5sum" "peak MB"
 for r in "${ROWS[@]}"; do
     IFS='|' read -r name records seconds peak <<< "$r"
     awk -v name="$name" -v n="$records" -v t="$seconds" -v m="$MD5" -v p="$peak" \
-        'BEGIN { printf "%-36s %10d %10.2f %12.0f %10.1f %9.1f\n", name, n, t, n / t, t / m, p }'
+        'BEGIN { printf "%-38s %10d %10.2f %12.0f %10.1f %9.1f\n", name, n, t, n / t, t / m, p }'
 done
-echo "x md5sum within each round: decide $(spread "${DECIDE_RATIOS[@]}"), --explain $(spread "${EXPLAIN_RATIOS[@]}")"
+echo "x md5sum within each round: decide $(spread "${DECIDE_RATIOS[@]}"), --explain $(spread "${EXPLAIN_RATIOS[@]}")," \
+    "--explain --format text $(spread "${TEXT_RATIOS[@]}")"
 echo
 "$BIN/kensa-bench" tally --policy policies/jp "$SAMPLE"

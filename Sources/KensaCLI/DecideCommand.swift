@@ -53,9 +53,8 @@ struct DecideCommand: ParsableCommand {
             while let input = batch.popLast() {
                 switch consume input {
                 case .record(let record) where explain:
-                    if output.writeExplained(record, by: decider, asOf: asOf) {
-                        reader.recycle(decider.takeSpentValues())
-                    }
+                    output.writeExplained(record, by: decider, asOf: asOf)
+                    reader.recycle(decider.takeSpentValues())
                 case .record(let record):
                     if output.decide(record, with: decider, asOf: asOf) { reader.recycle(decider.takeSpentValues()) }
                 case .malformed(let problem):

@@ -42,11 +42,10 @@ struct DecisionOutput {
         return true
     }
 
-    /// Decides `record` with its full trace and writes the decision. JSON is written straight from the policy's
-    /// pre-rendered trace fragments (`Decider.appendExplained`), the same bytes as `write(decider.decide(…))`.
-    /// True when it was, and the decider then holds the record's spent values (`Decider.takeSpentValues()`).
-    @discardableResult
-    mutating func writeExplained(_ record: consuming Record, by decider: Decider, asOf: Day?) -> Bool {
+    /// Decides `record` with its full trace and writes the decision, straight from the policy's pre-rendered trace
+    /// fragments (`Decider.appendExplained`, `Decider.appendExplainedText`): the same bytes as
+    /// `write(decider.decide(…))`. The decider then holds the record's spent values (`Decider.takeSpentValues()`).
+    mutating func writeExplained(_ record: consuming Record, by decider: Decider, asOf: Day?) {
         // Handed over, not captured: a copy would share the values the evaluator changes in place.
         var pending = Optional(consume record)
         switch format {
@@ -56,11 +55,10 @@ struct DecisionOutput {
             if count > 0 { buffer.write(",\n") }
             buffer.append { decider.appendExplained(pending.take()!, asOf: asOf, newline: false, to: &$0) }
         case .text:
-            write(decider.decide(pending.take()!, asOf: asOf, explain: true))
-            return false
+            if count > 0 { buffer.write("\n") }
+            buffer.append { decider.appendExplainedText(pending.take()!, asOf: asOf, colour: text.colour, to: &$0) }
         }
         count += 1
-        return true
     }
 
     /// Pushes what is buffered out, so nothing decided is lost when an error is reported next.

@@ -31,15 +31,55 @@ extension Decider {
 
     /// Decides one record and appends its decision with the full trace as compact JSON (with a newline for JSON
     /// Lines): the bytes of `DecisionJSON.append(decide(record, asOf: asOf, explain: true), …)`, written from the
-    /// decision's parts (`DecisionLineWriter`) and the policy's pre-rendered fragments (`TraceJSONWriter`) instead of
+    /// decision's parts (`DecisionLineWriter`) and the policy's pre-rendered fragments (`TraceWriter`) instead of
     /// a `Decision` and a list of events. `decide --explain` writes with this.
-    ///
-    /// The decision's pieces are staged in a `JSONByteSink` and reach `bytes` a few kilobytes at a time.
     package func appendExplained(_ record: consuming Record, asOf: Day?, newline: Bool, to bytes: inout [UInt8]) {
         guard let traceWriter else {
             return DecisionJSON.append(decide(record, asOf: asOf, explain: true), newline: newline, to: &bytes)
         }
         let line = record.line
+        appendExplained(record, asOf: asOf, by: traceWriter, to: &bytes) { evaluation, reasons, decidingRules, sink in
+            lineWriter.appendMembers(
+                id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decidingRules,
+                exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
+                line: line, to: &sink)
+            sink.append(",\"trace\":[")
+        } after: { sink in
+            sink.append("]}")
+            if newline { sink.append(0x0A) }
+        }
+    }
+
+    /// Decides one record and appends its decision with the full trace as text: the bytes of
+    /// `DecisionText(colour: colour).render(decide(record, asOf: asOf, explain: true))`, written from the decision's
+    /// parts (`DecisionTextWriter`) and the policy's trace events rendered once as text lines (`TraceWriter`).
+    /// `decide --explain --format text` writes with this.
+    package func appendExplainedText(_ record: consuming Record, asOf: Day?, colour: Bool, to bytes: inout [UInt8]) {
+        let writers = colour ? colourTextWriters : plainTextWriters
+        guard let traceWriter = writers.trace else {
+            let text = DecisionText(colour: colour).render(decide(record, asOf: asOf, explain: true))
+            return bytes.append(contentsOf: text.utf8)
+        }
+        appendExplained(record, asOf: asOf, by: traceWriter, to: &bytes) { evaluation, reasons, decidingRules, sink in
+            writers.header.appendHeader(
+                id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decidingRules,
+                exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
+                to: &sink)
+        } after: { sink in
+            sink.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// Decides one record with its full trace and appends what `before` writes from the decision's parts, the
+    /// trace's events in `traceWriter`'s format, and what `after` writes: what both forms of an explained decision
+    /// share. The record's values are kept as the decider's spent values (`takeSpentValues()`).
+    ///
+    /// The decision's pieces are staged in a `JSONByteSink` and reach `bytes` a few kilobytes at a time.
+    private func appendExplained(
+        _ record: consuming Record, asOf: Day?, by traceWriter: TraceWriter, to bytes: inout [UInt8],
+        before: (_ evaluation: Evaluation, _ reasons: [ReasonLine], _ decidingRules: [Int], inout JSONByteSink) -> Void,
+        after: (inout JSONByteSink) -> Void
+    ) {
         let filled = record.filled
         let evaluation: Evaluation
         var recorded: RecordedTrace
@@ -54,18 +94,12 @@ extension Decider {
             }
         }
         let reasons = explainedReasons(evaluation, recorded: recorded, shape: shape)
-        let decidingRules = DecisionWriter.decidingRules(evaluation)
         // The writer's staging area, a few kilobytes reused from record to record: it stays in the first-level cache.
         var sink = JSONByteSink(staging: traceWriter.staging)
         swap(&sink.output, &bytes)
-        lineWriter.appendMembers(
-            id: evaluation.id(in: policy), outcome: evaluation.outcome, decidingRules: decidingRules,
-            exemptionsApplied: evaluation.exemptionsApplied, reasons: reasons, judgedAt: evaluation.day,
-            line: line, to: &sink)
-        sink.append(",\"trace\":[")
+        before(evaluation, reasons, DecisionWriter.decidingRules(evaluation), &sink)
         traceWriter.append(evaluation, recorded, shape: shape, to: &sink)
-        sink.append("]}")
-        if newline { sink.append(0x0A) }
+        after(&sink)
         sink.flush()
         swap(&sink.output, &bytes)
         swap(&shape, &explainedShape)

@@ -30,16 +30,28 @@ public final class Decider {
     /// The batch path's deciding rules and reason lines for records worded line by line, kept between records.
     var lineScratch = ShapedDecision(decidingRules: [], reasons: [])
     /// The writer of explained decisions' traces, from the policy's trace events rendered once as JSON; nil when
-    /// they cannot be (see ``TraceJSONFragments/make(for:)``).
-    private(set) lazy var traceWriter = TraceJSONFragments.make(for: policy).map {
-        TraceJSONWriter(policy: policy, fragments: $0, conditionTexts: conditionTexts, names: names)
-    }
+    /// they cannot be (see ``TraceFragments/make(for:format:)``).
+    private(set) lazy var traceWriter = makeTraceWriter(.json)
+    /// The writers of explained decisions as text, without and with colour: the lines above the trace, and the
+    /// trace's from its events rendered once as text lines (nil when they cannot be). Made when first asked for.
+    private(set) lazy var plainTextWriters = (
+        header: DecisionTextWriter(policy: policy, colour: false), trace: makeTraceWriter(.text(colour: false))
+    )
+    private(set) lazy var colourTextWriters = (
+        header: DecisionTextWriter(policy: policy, colour: true), trace: makeTraceWriter(.text(colour: true))
+    )
 
     public init(policy: CompiledPolicy) {
         self.policy = policy
         self.names = NameResolver(vendors: policy.vendors, entities: policy.entities)
         self.evaluator = RecordEvaluator(policy: policy, names: names)
         self.lineWriter = DecisionLineWriter(policy: policy)
+    }
+
+    private func makeTraceWriter(_ format: TraceFormat) -> TraceWriter? {
+        TraceFragments.make(for: policy, format: format).map {
+            TraceWriter(policy: policy, fragments: $0, conditionTexts: conditionTexts, names: names)
+        }
     }
 
     /// Decides one record given as values by slot of the policy's layout.

@@ -10,9 +10,7 @@ public struct DecisionText {
         var lines: [String] = []
         lines.append("\(decision.id): \(paint(decision.outcome))")
         let judged = decision.judgedAt.map { "judged at \($0)" } ?? "judgment date unknown"
-        lines.append(
-            "  policy \(decision.policy.id) \(decision.policy.version) (\(decision.policy.digest.prefix(19))…), \(judged)"
-        )
+        lines.append(Self.policyLineStart(decision.policy) + judged)
         if !decision.decidedBy.isEmpty { lines.append("  decided by: \(decision.decidedBy.joined(separator: ", "))") }
         if !decision.exemptionsApplied.isEmpty {
             lines.append("  exemptions applied: \(decision.exemptionsApplied.joined(separator: ", "))")
@@ -27,7 +25,12 @@ public struct DecisionText {
 
     /// One trace event as an indented line with its mark (✓ ✗ ?), as `render(_:)` shows it under `trace:`.
     package func render(_ event: TraceEvent) -> String {
-        let indent = String(repeating: "  ", count: event.depth + 2)
+        render(event, indent: String(repeating: "  ", count: event.depth + 2))
+    }
+
+    /// One trace event as `render(_:)` shows it, indented by `indent`: the fast path of `decide --explain` cuts its
+    /// templates from lines whose indent is a marker (`TraceFormat`).
+    func render(_ event: TraceEvent, indent: String) -> String {
         var line = indent + mark(event) + " " + event.text
         if let actual = event.actual { line += " — record: \(actual)" }
         if let window = event.window { line += " (in force \(window))" }
@@ -45,7 +48,13 @@ public struct DecisionText {
         }
     }
 
-    private func paint(_ outcome: Outcome) -> String {
+    /// `  policy jp-it-procurement 2020.1 (sha256:83d33d5f5945…), `: the second line, before the judgment date.
+    static func policyLineStart(_ policy: PolicyInfo) -> String {
+        "  policy \(policy.id) \(policy.version) (\(policy.digest.prefix(19))…), "
+    }
+
+    /// The outcome's name, coloured when `colour` is on.
+    func paint(_ outcome: Outcome) -> String {
         switch outcome {
         case .prohibited: paint(outcome.name, code: "1;31")
         case .reviewRequired: paint(outcome.name, code: "1;33")

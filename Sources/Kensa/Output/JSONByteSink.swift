@@ -1,5 +1,5 @@
-/// Appends the many small pieces of an explained decision (about 13 KB of JSON in a few hundred pieces) to an output
-/// buffer through a small staging area, which is copied to the output whenever it fills.
+/// Appends the many small pieces of an explained decision (about 13 KB of JSON in a few hundred pieces, or its text
+/// lines) to an output buffer through a small staging area, which is copied to the output whenever it fills.
 ///
 /// Appending to an `[UInt8]` checks uniqueness and capacity and goes through generic code on every call, which
 /// costs more than copying the bytes of a short piece; here an append is a capacity test and a `memcpy` into memory
@@ -103,6 +103,15 @@ struct JSONByteSink: ~Copyable {
         out[7] = UInt8(ascii: "-")
         out[8] = UInt8(truncatingIfNeeded: 48 + date / 10)
         out[9] = UInt8(truncatingIfNeeded: 48 + date % 10)
+    }
+
+    /// Appends `text`'s UTF-8 bytes as they are: the text form of a trace.
+    mutating func append(plain text: String) {
+        // Native strings are read in place; only another kind of string is copied to be made contiguous.
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { append($0) }
+        }
     }
 
     /// Appends `text` escaped as the inside of a JSON string literal, without the quotes, as

@@ -9,7 +9,7 @@ extension RecordShape {
     /// and the names among its culprits.
     mutating func record(
         complete steps: UnsafeBufferPointer<RecordedTrace.Step>, values: UnsafeBufferPointer<FieldValue>,
-        fragments: TraceJSONFragments, evaluation: Evaluation
+        fragments: TraceFragments, evaluation: Evaluation
     ) {
         starts.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
@@ -46,7 +46,7 @@ extension RecordShape {
     @inline(__always)
     private static func words(
         _ step: RecordedTrace.Step, values: UnsafeBufferPointer<FieldValue>,
-        conditions: UnsafeBufferPointer<TraceJSONFragments.Condition>, fragments: TraceJSONFragments,
+        conditions: UnsafeBufferPointer<TraceFragments.Condition>, fragments: TraceFragments,
         evaluation: Evaluation
     ) -> (UInt32, UInt32) {
         var head = UInt32(truncatingIfNeeded: step.depth) & 0xFFFF | UInt32(step.truth.rawValue) << 16
@@ -72,7 +72,7 @@ extension RecordShape {
             head |= 5 << 28 | (result.waiver == nil ? 0 : 1 << 18)
             subject =
                 UInt32(truncatingIfNeeded: rule) << 12
-                | UInt32(truncatingIfNeeded: TraceJSONFragments.verdictIndex(RuleVerdict(result))) << 3
+                | UInt32(truncatingIfNeeded: TraceFragments.verdictIndex(RuleVerdict(result))) << 3
                 | UInt32(truncatingIfNeeded: result.effect.map { $0.rawValue + 1 } ?? 0)
         case .exception(let rule, let exception):
             head |= 6 << 28

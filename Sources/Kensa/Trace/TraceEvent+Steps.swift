@@ -1,6 +1,6 @@
 /// The trace events of each kind of step, built from the parts that vary from record to record.
 ///
-/// `TraceBuilder` (the `[TraceEvent]` API) and `TraceJSONFragments` (the JSON of `decide --explain`, rendered once
+/// `TraceBuilder` (the `[TraceEvent]` API) and `TraceFragments` (the JSON of `decide --explain`, rendered once
 /// per policy) both build their events here, so the two forms of a trace cannot drift apart.
 extension TraceEvent {
     /// A condition step. `text` is its sentence (`StepText.sentence`), `prefix` the element path of a test inside

@@ -1,4 +1,4 @@
-/// The JSON of trace segments (one scope's or one rule's events) by segment shape, with holes where the record's
+/// The bytes of trace segments (one scope's or one rule's events, as JSON or as text) by segment shape, with holes where the record's
 /// own values go: the fast path of `decide --explain`.
 ///
 /// A segment's events are fixed, byte for byte, by its shape (each step's subject, depth and result, which list

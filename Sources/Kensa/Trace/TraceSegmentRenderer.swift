@@ -1,13 +1,14 @@
-/// Renders one trace segment (a scope's or a rule's events) as JSON from the policy's pre-rendered
-/// ``TraceJSONFragments``, leaving holes where the record's own values go, for ``TraceSegmentCache``.
+/// Renders one trace segment (a scope's or a rule's events) in the format of the policy's pre-rendered
+/// ``TraceFragments`` (JSON or text), leaving holes where the record's own values go, for ``TraceSegmentCache``.
 ///
-/// Everything it writes is fixed by the segment's shape, which `TraceJSONWriter` keys the cache by; what is not
+/// Everything it writes is fixed by the segment's shape, which `TraceWriter` keys the cache by; what is not
 /// (values tests saw, list entries' parts, waiver and window sentences) it marks as holes.
 struct TraceSegmentRenderer {
-    let fragments: TraceJSONFragments
+    let fragments: TraceFragments
     let evaluation: Evaluation
 
-    private var store: TraceJSONTemplateStore { fragments.store }
+    private var store: TraceTemplateStore { fragments.store }
+    private var format: TraceFormat { fragments.format }
 
     /// A step still open while the steps under it are rendered.
     private struct Open {
@@ -19,7 +20,8 @@ struct TraceSegmentRenderer {
         var element: Int
     }
 
-    /// The bytes of the events of `segment`, each preceded by a comma, and the holes in them.
+    /// The bytes of the events of `segment`, each preceded by its separator (a comma, a newline), and the holes in
+    /// them.
     func render(
         _ steps: UnsafeBufferPointer<RecordedTrace.Step>, segment: Range<Int>
     ) -> (bytes: [UInt8], holes: [TraceSegmentCache.Piece]) {
@@ -32,7 +34,7 @@ struct TraceSegmentRenderer {
                 while let last = open.last, last.depth >= step.depth { open.removeLast() }
                 let parent = open.last ?? Open(depth: -1, condition: -1, list: -1, element: 0)
                 var this = Open(depth: step.depth, condition: -1, list: parent.list, element: parent.element)
-                sink.append(UInt8(ascii: ","))
+                format.appendSeparator(to: &sink)
                 switch step.subject {
                 case .condition(let info):
                     this.condition = info
@@ -50,7 +52,7 @@ struct TraceSegmentRenderer {
                     appendElement(element, step: step, list: parent.condition, to: &sink, holes: &holes)
                 case .scope(let scope):
                     store.write(fragments.scopes[scope][step.truth], to: &sink) { _, sink in
-                        sink.append(int: step.depth)
+                        format.appendDepth(step.depth, to: &sink)
                     }
                 case .ruleScope(let rule):
                     appendRuleScope(rule, step: step, to: &sink, holes: &holes)
@@ -58,7 +60,7 @@ struct TraceSegmentRenderer {
                     appendRule(rule, depth: step.depth, to: &sink, holes: &holes)
                 case .exception(let rule, let exception):
                     let events = fragments.exceptions[fragments.rules[rule].firstException + exception]
-                    store.write(events[step.truth], to: &sink) { _, sink in sink.append(int: step.depth) }
+                    store.write(events[step.truth], to: &sink) { _, sink in format.appendDepth(step.depth, to: &sink) }
                 }
                 open.append(this)
             }
@@ -92,7 +94,7 @@ struct TraceSegmentRenderer {
         store.write(template, to: &sink) { hole, sink in
             switch hole {
             case .depth:
-                sink.append(int: step.depth)
+                format.appendDepth(step.depth, to: &sink)
             case .prefix where parent.list >= 0:
                 store.write(fragments.conditions[parent.list].path, to: &sink)
                 sink.append(UInt8(ascii: "["))
@@ -113,7 +115,7 @@ struct TraceSegmentRenderer {
         holes: inout [TraceSegmentCache.Piece]
     ) {
         store.write(fragments.elements[step.truth], to: &sink) { hole, sink in
-            guard hole == .text else { return sink.append(int: step.depth) }
+            guard hole == .text else { return format.appendDepth(step.depth, to: &sink) }
             sink.append("entry ")
             sink.append(int: element)
             guard list >= 0 else { return }
@@ -135,13 +137,13 @@ struct TraceSegmentRenderer {
                     TraceSegmentCache.Piece(
                         start: 0, end: Int32(sink.writtenCount), hole: .window, first: Int32(index), second: 0))
             } else {
-                sink.append(int: step.depth)
+                format.appendDepth(step.depth, to: &sink)
             }
         }
     }
 
     /// Whether the rule-scope event of rule `index` says the rule is outside its window (a sentence with a date).
-    static func isOutsideWindow(_ index: Int, fragments: TraceJSONFragments, evaluation: Evaluation) -> Bool {
+    static func isOutsideWindow(_ index: Int, fragments: TraceFragments, evaluation: Evaluation) -> Bool {
         fragments.rules[index].hasWindow && evaluation.rules[index].inForce != .yes
     }
 
@@ -155,7 +157,7 @@ struct TraceSegmentRenderer {
         store.write(events[result.truth], to: &sink) { hole, sink in
             switch hole {
             case .text:
-                let verdict = rule.firstVerdict + TraceJSONFragments.verdictIndex(RuleVerdict(result))
+                let verdict = rule.firstVerdict + TraceFragments.verdictIndex(RuleVerdict(result))
                 store.write(fragments.verdicts[verdict], to: &sink)
                 if result.waiver != nil {
                     holes.append(
@@ -164,9 +166,9 @@ struct TraceSegmentRenderer {
                     )
                 }
             case .effect:
-                if let effect { sink.append(escaped: effect.name) }
+                if let effect { format.append(effect.name, to: &sink) }
             default:
-                sink.append(int: depth)
+                format.appendDepth(depth, to: &sink)
             }
         }
     }

@@ -1,22 +1,24 @@
-/// Everything static about the JSON trace events of one compiled policy, rendered and escaped once: each scope,
-/// rule, `unless` exception and condition event for each result it can have, with holes for what varies by record.
+/// Everything static about the trace events of one compiled policy in one ``TraceFormat`` (JSON, or text lines),
+/// rendered and escaped once: each scope, rule, `unless` exception and condition event for each result it can have,
+/// with holes for what varies by record.
 ///
 /// `decide --explain` writes millions of traces of the same policy; with these fragments it writes per event only
-/// the holes (depth, element path, the record's value, a rule's verdict), straight into the output bytes.
+/// the holes (depth, element path, the record's value, a rule's verdict), straight into the output bytes. Strings
+/// below are as the format writes them inside a string: escaped for JSON.
 /// The templates are cut from events built by `TraceEvent+Steps`, as `TraceBuilder` builds them, so both paths
 /// write the same bytes.
-final class TraceJSONFragments: Sendable {
+final class TraceFragments: Sendable {
     /// One template for each truth an event can have.
     struct ByTruth: Sendable {
-        let no: TraceJSONTemplate
-        let unknown: TraceJSONTemplate
-        let yes: TraceJSONTemplate
+        let no: TraceTemplate
+        let unknown: TraceTemplate
+        let yes: TraceTemplate
 
-        init(_ make: (Truth) -> TraceJSONTemplate) {
+        init(_ make: (Truth) -> TraceTemplate) {
             (no, unknown, yes) = (make(.no), make(.unknown), make(.yes))
         }
 
-        subscript(truth: Truth) -> TraceJSONTemplate {
+        subscript(truth: Truth) -> TraceTemplate {
             switch truth {
             case .no: no
             case .unknown: unknown
@@ -37,11 +39,11 @@ final class TraceJSONFragments: Sendable {
         /// The slot of the `part` text of that list's elements, which labels element events, or -1.
         let partSlot: Int
         /// The condition's path, escaped: a `some`/`every`'s list path prefixes the tests under it.
-        let path: TraceJSONTemplate
+        let path: TraceTemplate
         /// The top-level slot a test reads when the layout may fill it from a default or another field, or -1.
         let standInSlot: Int
         /// " (not given; `product.manufacturer` stands in)", escaped, said when `standInSlot` was filled.
-        let standIn: TraceJSONTemplate
+        let standIn: TraceTemplate
         /// For a test of a choice field (or a list of choices): the first of its choices' names in `choiceNames`.
         let firstChoice: Int
     }
@@ -62,49 +64,51 @@ final class TraceJSONFragments: Sendable {
         let hasWindow: Bool
     }
 
-    let store: TraceJSONTemplateStore
+    let format: TraceFormat
+    let store: TraceTemplateStore
     let conditions: [Condition]
     let rules: [Rule]
     let scopes: [ByTruth]
     /// The events of every rule's `unless` exceptions, rule after rule.
     let exceptions: [ByTruth]
     /// Every rule's sentence endings, escaped, rule after rule.
-    let verdicts: [TraceJSONTemplate]
+    let verdicts: [TraceTemplate]
     /// A rule-scope event with its whole sentence as a hole (a rule outside its window).
     let ruleScopeSentences: ByTruth
     /// An element event, with its sentence as a hole.
     let elements: ByTruth
     /// The names of the choices of the fields conditions test, escaped (see `Condition.firstChoice`).
-    let choiceNames: [TraceJSONTemplate]
+    let choiceNames: [TraceTemplate]
     /// Vendor group names and origins, and member names, escaped, for wording vendor values.
-    let groupNames: [TraceJSONTemplate]
-    let groupOrigins: [TraceJSONTemplate]
-    let memberNames: [TraceJSONTemplate]
+    let groupNames: [TraceTemplate]
+    let groupOrigins: [TraceTemplate]
+    let memberNames: [TraceTemplate]
 
     /// The fragments of `policy`, or nil in the unlikely case that its texts hold the noncharacters that mark
     /// holes while templates are cut (U+10FFFE, U+10FFFF): the fragments are made with each, and kept only when
     /// both give the same bytes. Without fragments, `decide --explain` writes `Decision.trace` instead.
-    static func make(for policy: CompiledPolicy) -> TraceJSONFragments? {
-        let fragments = TraceJSONFragments(policy: policy, marker: "\u{10FFFE}")
-        let check = TraceJSONFragments(policy: policy, marker: "\u{10FFFF}")
+    static func make(for policy: CompiledPolicy, format: TraceFormat) -> TraceFragments? {
+        let fragments = TraceFragments(policy: policy, format: format, marker: "\u{10FFFE}")
+        let check = TraceFragments(policy: policy, format: format, marker: "\u{10FFFF}")
         return fragments.store == check.store ? fragments : nil
     }
 
-    private init(policy: CompiledPolicy, marker: Unicode.Scalar) {
-        let depth = TraceJSONTemplate.depthMarker
-        var builder = TraceJSONTemplateBuilder(markerScalar: marker)
+    private init(policy: CompiledPolicy, format: TraceFormat, marker: Unicode.Scalar) {
+        let depth = TraceTemplate.depthMarker
+        self.format = format
+        var builder = TraceTemplateBuilder(markerScalar: marker, format: format)
         let text = builder.marker(.text)
-        var choiceNames: [TraceJSONTemplate] = []
+        var choiceNames: [TraceTemplate] = []
         conditions = policy.conditions.map {
             Self.condition($0, layout: policy.layout, builder: &builder, choiceNames: &choiceNames)
         }
         let effect = builder.marker(.effect)
-        var verdicts: [TraceJSONTemplate] = []
+        var verdicts: [TraceTemplate] = []
         var exceptions: [ByTruth] = []
         rules = policy.rules.map { rule in
             let firstVerdict = verdicts.count
             let firstException = exceptions.count
-            verdicts += Self.verdicts(of: rule).map { builder.add(escaped: $0.sentence(for: rule)) }
+            verdicts += Self.verdicts(of: rule).map { builder.add(text: $0.sentence(for: rule)) }
             exceptions += rule.exceptions.map { exception in
                 ByTruth { builder.add(.exception(exception, depth: depth, truth: $0)) }
             }
@@ -130,10 +134,10 @@ final class TraceJSONFragments: Sendable {
         ruleScopeSentences = ByTruth { builder.add(.ruleScope(depth: depth, truth: $0, text: text)) }
         elements = ByTruth { builder.add(.element(depth: depth, truth: $0, text: text)) }
         self.choiceNames = choiceNames
-        groupNames = policy.vendors.groups.map { builder.add(escaped: $0.name) }
-        groupOrigins = policy.vendors.groups.map { builder.add(escaped: $0.origin) }
-        memberNames = policy.vendors.members.map { builder.add(escaped: $0.name) }
-        store = TraceJSONTemplateStore(builder)
+        groupNames = policy.vendors.groups.map { builder.add(text: $0.name) }
+        groupOrigins = policy.vendors.groups.map { builder.add(text: $0.origin) }
+        memberNames = policy.vendors.members.map { builder.add(text: $0.name) }
+        store = TraceTemplateStore(builder)
     }
 
     /// Where `verdict`'s ending is among its rule's, from `Rule.firstVerdict`.
@@ -155,10 +159,10 @@ final class TraceJSONFragments: Sendable {
     }
 
     private static func condition(
-        _ info: ConditionInfo, layout: RecordLayout, builder: inout TraceJSONTemplateBuilder,
-        choiceNames: inout [TraceJSONTemplate]
+        _ info: ConditionInfo, layout: RecordLayout, builder: inout TraceTemplateBuilder,
+        choiceNames: inout [TraceTemplate]
     ) -> Condition {
-        let depth = TraceJSONTemplate.depthMarker
+        let depth = TraceTemplate.depthMarker
         let isTest = info.kind == .field || info.kind == .vendor
         let prefix = builder.marker(.prefix)
         let text = isTest ? StepText.sentence(info, prefix: prefix) : info.predicate
@@ -181,13 +185,13 @@ final class TraceJSONFragments: Sendable {
         switch info.spec?.type {
         case .choice(let names), .list(.choice(let names)):
             firstChoice = choiceNames.count
-            choiceNames += names.map { builder.add(escaped: $0) }
+            choiceNames += names.map { builder.add(text: $0) }
         default: break
         }
         return Condition(
             events: events(actual: isTest ? builder.marker(.actual) : nil),
             noEntries: events(actual: "no entries"), notGiven: events(actual: "not given"),
-            listSlot: listSlot ?? -1, partSlot: partSlot ?? -1, path: builder.add(escaped: info.path ?? ""),
-            standInSlot: standInSlot ?? -1, standIn: builder.add(escaped: standIn ?? ""), firstChoice: firstChoice)
+            listSlot: listSlot ?? -1, partSlot: partSlot ?? -1, path: builder.add(text: info.path ?? ""),
+            standInSlot: standInSlot ?? -1, standIn: builder.add(text: standIn ?? ""), firstChoice: firstChoice)
     }
 }

@@ -1,14 +1,17 @@
-/// Writes what a record holds, worded as `ConditionWording` words it, straight into the inside of a JSON string: the
-/// `actual` of a condition event on the fast path of `decide --explain`, without making a String per value.
-struct TraceValueJSON {
-    let fragments: TraceJSONFragments
+/// Writes what a record holds, worded as `ConditionWording` words it, straight into the inside of a JSON string or a
+/// text line (the fragments' format): the `actual` of a condition event on the fast path of `decide --explain`,
+/// without making a String per value.
+struct TraceValueWriter {
+    let fragments: TraceFragments
+    private let format: TraceFormat
     // Held apart from `fragments`, so that reading them per value takes no reference.
-    private let store: TraceJSONTemplateStore
-    private let choiceNames: [TraceJSONTemplate]
+    private let store: TraceTemplateStore
+    private let choiceNames: [TraceTemplate]
 
-    init(fragments: TraceJSONFragments) {
+    init(fragments: TraceFragments) {
         self.fragments = fragments
         store = fragments.store
+        format = fragments.format
         choiceNames = fragments.choiceNames
     }
 
@@ -19,7 +22,7 @@ struct TraceValueJSON {
         switch values[index] {
         case .missing: bytes.append("not given")
         case .text(let text): quoted(text, to: &bytes)
-        case .number(let number): bytes.append(escaped: NumberText.format(number))
+        case .number(let number): format.append(NumberText.format(number), to: &bytes)
         case .bool(let flag): bytes.append(flag ? "true" : "false")
         case .date(let day): bytes.append(day: day)
         case .choice(let choice):
@@ -41,7 +44,7 @@ struct TraceValueJSON {
         case .invalid(let reason, let written):
             quoted(written, to: &bytes)
             bytes.append(" (")
-            bytes.append(escaped: reason)
+            format.append(reason, to: &bytes)
             bytes.append(UInt8(ascii: ")"))
         }
     }
@@ -78,10 +81,10 @@ struct TraceValueJSON {
         }
     }
 
-    /// `\"text\"`: the record's text in (escaped) quotes.
+    /// `\"text\"` (JSON) or `"text"`: the record's text in quotes.
     private func quoted(_ text: String, to bytes: inout JSONByteSink) {
-        bytes.append("\\\"")
-        bytes.append(escaped: text)
-        bytes.append("\\\"")
+        bytes.append(format.quote)
+        format.append(text, to: &bytes)
+        bytes.append(format.quote)
     }
 }

@@ -1,14 +1,14 @@
-/// Writes the events of one decision's trace as JSON, straight from the steps the evaluation recorded: the fast
-/// path of `decide --explain`.
+/// Writes the events of one decision's trace as JSON or as text lines (the fragments' ``TraceFormat``), straight from
+/// the steps the evaluation recorded: the fast path of `decide --explain`.
 ///
 /// It writes the same bytes as building the `[TraceEvent]` list with `TraceBuilder` and writing each event with
-/// `DecisionJSON`. Each scope's and rule's events come from a ``TraceSegmentCache``, rendered once per segment shape
-/// by ``TraceSegmentRenderer``; per record only the holes are written: the values tests saw, list entries' parts, and
-/// waiver and window sentences. No String or event is made, except for the buyer, claimed exemptions, numbers,
-/// waivers and windows.
-final class TraceJSONWriter {
+/// `DecisionJSON` or `DecisionText`. Each scope's and rule's events come from a ``TraceSegmentCache``, rendered once
+/// per segment shape by ``TraceSegmentRenderer``; per record only the holes are written: the values tests saw, list
+/// entries' parts, and waiver and window sentences. No String or event is made, except for the buyer, claimed
+/// exemptions, numbers, waivers and windows.
+final class TraceWriter {
     let policy: CompiledPolicy
-    let fragments: TraceJSONFragments
+    let fragments: TraceFragments
     /// What the events the fast path does not template are built with (`TraceBuilder`).
     let conditionTexts: ConditionTextCache
     let names: NameResolver
@@ -25,32 +25,34 @@ final class TraceJSONWriter {
     /// to `rep movsb`, which costs an instruction per byte.
     let staging = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4_096)
     // Held apart from `fragments`, so that reading them per hole takes no reference.
-    private let conditions: [TraceJSONFragments.Condition]
-    private let wording: TraceValueJSON
-    private let store: TraceJSONTemplateStore
+    private let conditions: [TraceFragments.Condition]
+    private let wording: TraceValueWriter
+    private let store: TraceTemplateStore
+    private let format: TraceFormat
 
-    init(policy: CompiledPolicy, fragments: TraceJSONFragments, conditionTexts: ConditionTextCache, names: NameResolver)
-    {
+    init(policy: CompiledPolicy, fragments: TraceFragments, conditionTexts: ConditionTextCache, names: NameResolver) {
         self.policy = policy
         self.fragments = fragments
         self.conditionTexts = conditionTexts
         self.names = names
         conditions = fragments.conditions
-        wording = TraceValueJSON(fragments: fragments)
+        wording = TraceValueWriter(fragments: fragments)
         store = fragments.store
+        format = fragments.format
     }
 
     deinit { staging.deallocate() }
 
-    /// Appends the events of the trace `recorded` with `evaluation`, separated by commas, without the surrounding
-    /// brackets; `shape` is the trace's shape, segment by segment
-    /// (``RecordShape/record(complete:values:fragments:evaluation:)``).
+    /// Appends the events of the trace `recorded` with `evaluation`: in JSON separated by commas, without the
+    /// surrounding brackets; in text each line after a newline, without the last line's. `shape` is the trace's
+    /// shape, segment by segment (``RecordShape/record(complete:values:fragments:evaluation:)``).
     func append(
         _ evaluation: borrowing Evaluation, _ recorded: borrowing RecordedTrace, shape: borrowing RecordShape,
         to bytes: inout JSONByteSink
     ) {
+        format.appendSeparator(first: true, to: &bytes)
         buyerEvents.append(for: evaluation, policy: policy, to: &bytes) {
-            Self.append(makeBuilder(evaluation, recorded).buyerEvent(), to: &$0)
+            $0 += format.bytes(of: makeBuilder(evaluation, recorded).buyerEvent())
         }
         // The shape's words are read through one pointer: a slice per segment would take a reference each.
         recorded.steps.withUnsafeBufferPointer { steps in
@@ -75,8 +77,8 @@ final class TraceJSONWriter {
         guard !evaluation.exemptions.isEmpty else { return }
         let builder = makeBuilder(evaluation, recorded)
         for verdict in evaluation.exemptions {
-            bytes.append(UInt8(ascii: ","))
-            Self.append(builder.exemptionEvent(verdict), to: &bytes)
+            format.appendSeparator(to: &bytes)
+            bytes.append(format.bytes(of: builder.exemptionEvent(verdict)))
         }
     }
 
@@ -137,16 +139,17 @@ final class TraceJSONWriter {
                 case .objects(let elements) = evaluation.values[condition.listSlot],
                 elements.indices.contains(element), case .text(let part) = elements[element][condition.partSlot]
             else { return }
-            bytes.append(": part \\\"")
-            bytes.append(escaped: part)
-            bytes.append("\\\"")
+            bytes.append(": part ")
+            bytes.append(format.quote)
+            format.append(part, to: &bytes)
+            bytes.append(format.quote)
         case .window:
             let index = Int(piece.first)
             let window = TraceEvent.ruleWindowSentence(
                 policy.rules[index], inForce: evaluation.rules[index].inForce, day: evaluation.day)
-            bytes.append(escaped: window ?? "")
+            format.append(window ?? "", to: &bytes)
         case .waiver:
-            bytes.append(escaped: RuleVerdict.waiverSentence(evaluation.rules[Int(piece.first)], in: policy))
+            format.append(RuleVerdict.waiverSentence(evaluation.rules[Int(piece.first)], in: policy), to: &bytes)
         case .none:
             break
         }
@@ -195,20 +198,5 @@ final class TraceJSONWriter {
             entries.indices.contains(Int(piece.fourth)), entries[Int(piece.fourth)].indices.contains(slot)
         else { return ([.missing], 0) }
         return (entries[Int(piece.fourth)], slot)
-    }
-
-    /// Appends an event built as a `TraceEvent`, as `DecisionJSON` writes it.
-    private static func append(_ event: TraceEvent, to bytes: inout [UInt8]) {
-        var writer = JSONWriter()
-        swap(&writer.bytes, &bytes)
-        DecisionJSON.write(event, to: &writer)
-        swap(&writer.bytes, &bytes)
-    }
-
-    /// Appends an event built as a `TraceEvent` to the sink.
-    private static func append(_ event: TraceEvent, to bytes: inout JSONByteSink) {
-        var writer = JSONWriter()
-        DecisionJSON.write(event, to: &writer)
-        bytes.append(writer.bytes)
     }
 }
