@@ -35,7 +35,7 @@ public struct DecisionText {
         if let actual = event.actual { line += " — record: \(actual)" }
         if let window = event.window { line += " (in force \(window))" }
         if let location = event.location, event.kind != .condition { line += "  (\(location))" }
-        if let cites = event.cites, !cites.isEmpty, event.kind == .rule { line += "\n\(indent)    cites: \(cites)" }
+        if let cites = event.cites, !cites.isEmpty { line += "\n\(indent)    cites: \(cites)" }
         return line
     }
 
