@@ -171,7 +171,7 @@ import Testing
             "diff", bundle.path, "policies/us", "--records", "policies/us/examples/records.jsonl",
         ])
         #expect(diffed.status == 0)
-        #expect(diffed.stdout.contains("52 records decided under both, 0 change outcome"))
+        #expect(diffed.stdout.contains("53 records decided under both, 0 change outcome"))
     }
 
     @Test func jsonFormatIsOneArrayAndTextFormatReadsAloud() throws {
@@ -180,7 +180,7 @@ import Testing
         ])
         #expect(json.status == 0)
         let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
-        #expect(array?.count == 52)
+        #expect(array?.count == 53)
         let text = try Self.kensa([
             "decide", "--policy", "policies/jp", "--format", "text", "--explain", "policies/jp/examples/records.csv",
         ])

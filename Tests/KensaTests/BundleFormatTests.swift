@@ -20,7 +20,7 @@ import Testing
         let records = Golden.packageRoot.appendingPathComponent("policies/us/examples/records.jsonl").path
         let viaBundle = try decisions(PolicySet.check(fromBundle).policy, records)
         let viaDirectory = try decisions(PolicySet.check(fromDirectory).policy, records)
-        #expect(viaBundle.count == 52)
+        #expect(viaBundle.count == 53)
         #expect(viaBundle == viaDirectory)
         #expect(viaBundle.allSatisfy { $0.contains(fromDirectory.digest) })
     }

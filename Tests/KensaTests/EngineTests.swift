@@ -108,6 +108,55 @@ import Testing
             decision.reasons.contains { $0.hasSuffix("applied: turns the result of `banned-maker` into permitted") })
     }
 
+    @Test func validExemptionWithNothingToWaiveNamesTheRuleThatDecided() {
+        var fields = inScope
+        fields["consultation.status"] = nil
+        fields["exemptions"] = .list([.text("W-1")])
+        let decision = decide(fields)
+        #expect(decision.outcome == .reviewRequired)
+        #expect(decision.exemptionsApplied.isEmpty)
+        #expect(
+            decision.reasons.contains {
+                $0.hasSuffix(
+                    "`W-1` not applied: valid, but the rules it waives (`banned-maker`) did not restrict this record; "
+                        + "it does not waive `consult`, which does")
+            })
+        fields["consultation.status"] = Fixtures.choice(policy, "consultation.status", "no_concern")
+        #expect(
+            decide(fields).reasons.contains {
+                $0.hasSuffix("valid, but the rules it waives (`banned-maker`) did not restrict this record")
+            })
+    }
+
+    @Test func secondExemptionForAWaivedRuleSaysWhichWaivedItFirst() throws {
+        let second = """
+              - id: W-2
+                title: A second waiver for the same rule
+                authority: Minister
+                buyers: [Ministry of Tests]
+                rules: [banned-maker]
+                valid_from: 2020-03-01
+              - id: W-PENDING
+            """
+        let files = Fixtures.miniSet.map { file in
+            (name: file.name, text: file.text.replacingOccurrences(of: "  - id: W-PENDING", with: second))
+        }
+        let policy = try Fixtures.policy(files)
+        var fields = inScope
+        fields["product.manufacturer"] = .text("Bad Corp")
+        fields["exemptions"] = .list([.text("W-1"), .text("W-2")])
+        let decision = Decider(policy: policy).decide(
+            values: Fixtures.record(policy, fields), line: 1, asOf: nil, explain: false)
+        #expect(decision.outcome == .permitted)
+        #expect(decision.exemptionsApplied == ["W-1"])
+        #expect(
+            decision.reasons.contains {
+                $0.hasSuffix(
+                    "`W-2` not applied: valid, but the rules it waives (`banned-maker`) were already waived "
+                        + "by exemption `W-1`")
+            })
+    }
+
     @Test func exemptionRejectionsSayWhy() {
         var fields = inScope
         fields["product.manufacturer"] = .text("Bad Corp")

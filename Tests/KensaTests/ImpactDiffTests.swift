@@ -42,6 +42,6 @@ import Testing
             format: .jsonl)
         #expect(report.changed == 0)
         #expect(report.policyChanges.isEmpty)
-        #expect(report.records == 52)
+        #expect(report.records == 53)
     }
 }

@@ -168,13 +168,33 @@ struct RecordEvaluator {
             let exemption = policy.exemptions[index]
             let turned = exemption.rules.sorted().filter { rules[$0].result != nil && rules[$0].waiver == nil }
             for rule in turned { rules[rule].waiver = (index, exemption.outcome) }
-            let waived = exemption.ruleIDs.map { "`\($0)`" }.joined(separator: ", ")
             verdicts.append(
                 ExemptionVerdict(
                     claimedID: id, exemption: index, turnedRules: turned,
-                    rejection: turned.isEmpty
-                        ? "valid, but the rules it waives (\(waived)) did not restrict this record" : nil))
+                    rejection: turned.isEmpty ? nothingToWaive(exemption, rules: rules) : nil))
         }
         return verdicts
+    }
+
+    /// Why a valid exemption turned no rule: the rules it waives did not restrict the record, or another exemption
+    /// already waived them; and, when other rules do restrict it, that it does not waive those.
+    private func nothingToWaive(_ exemption: CompiledExemption, rules: [RuleEvaluation]) -> String {
+        let waived = exemption.ruleIDs.map { "`\($0)`" }.joined(separator: ", ")
+        let waivers = exemption.rules.sorted().compactMap { rules[$0].waiver?.exemption }
+        var reason =
+            if let other = waivers.first {
+                "valid, but the rules it waives (\(waived)) were already waived by exemption "
+                    + "`\(policy.exemptions[other].id)`"
+            } else {
+                "valid, but the rules it waives (\(waived)) did not restrict this record"
+            }
+        let restricting = rules.indices.filter {
+            !exemption.rules.contains($0) && rules[$0].waiver == nil && (rules[$0].result ?? .permitted) > .permitted
+        }
+        if !restricting.isEmpty {
+            let named = restricting.map { "`\(policy.rules[$0].id)`" }.joined(separator: ", ")
+            reason += "; it does not waive \(named), which " + (restricting.count == 1 ? "does" : "do")
+        }
+        return reason
     }
 }

@@ -8,7 +8,7 @@ enum GeneratedRecords {
     /// removes it.
     static func file(count: Int, seed: Int) throws -> URL {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "kensa-generated-\(getpid())-\(count)-\(seed).jsonl")
+            "kensa-generated-\(count)-\(seed)-\(UUID().uuidString).jsonl")
         let process = Process()
         let binary = Bundle.main.bundleURL.appendingPathComponent("kensa-bench")
         process.executableURL =
