@@ -67,9 +67,9 @@ struct TraceValueWriter {
         if let group = sighting.group {
             bytes.append(", group ")
             store.write(fragments.groupNames[group], to: &bytes)
-            if group != identity.group {
-                bytes.append(", no longer in group ")
-                store.write(fragments.groupNames[identity.group], to: &bytes)
+            if group != identity.group, let member = identity.member {
+                bytes.append(", ")
+                store.write(fragments.memberWindows[member], to: &bytes)
             }
             bytes.append(", origin ")
             store.write(fragments.groupOrigins[identity.group], to: &bytes)

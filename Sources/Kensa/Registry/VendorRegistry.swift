@@ -54,6 +54,15 @@ public struct VendorRegistry: Sendable {
         return inside ? member.group : member.standaloneGroup
     }
 
+    /// "a member of group Huawei only until 2020-11-17": what a trace says of a member judged outside its window,
+    /// so the reader sees when it belonged to the group the rule names.
+    func membershipWindow(of member: Int) -> String {
+        let member = members[member]
+        let from = member.from.map { " from \($0)" } ?? ""
+        let until = member.until.map { " until \($0)" } ?? ""
+        return "a member of group \(groups[member.group].name) only\(from)\(until)"
+    }
+
     /// The origin country of a resolved company (the same inside and outside its group).
     func origin(of identity: VendorIdentity) -> String { groups[identity.group].origin }
 }

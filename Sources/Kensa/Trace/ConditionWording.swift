@@ -82,8 +82,9 @@ struct ConditionWording {
         }
         let groupName = registry.groups[group].name
         let former =
-            group != sighting.identity.group
-            ? ", no longer in group \(registry.groups[sighting.identity.group].name)" : ""
+            if group != sighting.identity.group, let member = sighting.identity.member {
+                ", " + registry.membershipWindow(of: member)
+            } else { "" }
         return "\"\(name)\" (\(company), group \(groupName)\(former), origin \(origin))"
     }
 }

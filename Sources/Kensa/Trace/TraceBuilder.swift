@@ -41,27 +41,30 @@ struct TraceBuilder {
                 values[policy.slots.entityClass], policy.layout.fields[policy.slots.entityClass])
             let known =
                 entity.map { " (\(policy.entities.entities[$0].name) in the entity registry)" }
-                ?? " (not in the entity registry)"
+                ?? " (\(outsideRegistry(sayingTheDay: false) ?? "not in the entity registry"))"
             event = TraceEvent(
                 kind: .buyer, depth: 0, result: "record",
                 text: "buyer \(name) is a \(className) as the record says\(known)")
         default:
-            var why = "the entity registry does not know the name"
-            if case .text(let written) = values[policy.slots.buyerName],
-                let entity = names.entity(written, on: nil)
-            {
-                let known = policy.entities.entities[entity]
-                let window = [known.from.map { "from \($0)" }, known.until.map { "until \($0)" }].compactMap { $0 }
-                why =
-                    "the entity registry lists \(known.name) only \(window.joined(separator: " "))"
-                    + (evaluation.day.map { ", not on \($0)" } ?? "")
-            }
+            let why = outsideRegistry(sayingTheDay: true) ?? "the entity registry does not know the name"
             event = TraceEvent(
                 kind: .buyer, depth: 0, result: "unknown",
                 text: "buyer \(name): the record gives no usable entity class and \(why)")
         }
         event.field = "buyer.entity_class"
         return event
+    }
+
+    /// "the entity registry lists Digital Agency only from 2021-09-01, not on 2021-05-01": for a buyer the
+    /// registry knows outside the judgment date; nil when it does not know the name at all. Without the day when
+    /// the record gives the class, so that the event stays the same for every date (`BuyerEventCache`).
+    private func outsideRegistry(sayingTheDay: Bool) -> String? {
+        guard case .text(let written) = values[policy.slots.buyerName], let entity = names.entity(written, on: nil)
+        else { return nil }
+        let known = policy.entities.entities[entity]
+        let window = [known.from.map { "from \($0)" }, known.until.map { "until \($0)" }].compactMap { $0 }
+        return "the entity registry lists \(known.name) only \(window.joined(separator: " "))"
+            + (sayingTheDay ? evaluation.day.map { ", not on \($0)" } ?? "" : "")
     }
 
     private func event(for index: Int) -> TraceEvent {

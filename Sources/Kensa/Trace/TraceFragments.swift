@@ -83,6 +83,8 @@ final class TraceFragments: Sendable {
     let groupNames: [TraceTemplate]
     let groupOrigins: [TraceTemplate]
     let memberNames: [TraceTemplate]
+    /// Per member, `VendorRegistry.membershipWindow`: said of a member judged outside its window.
+    let memberWindows: [TraceTemplate]
 
     /// The fragments of `policy`, or nil in the unlikely case that its texts hold the noncharacters that mark
     /// holes while templates are cut (U+10FFFE, U+10FFFF): the fragments are made with each, and kept only when
@@ -137,6 +139,9 @@ final class TraceFragments: Sendable {
         groupNames = policy.vendors.groups.map { builder.add(text: $0.name) }
         groupOrigins = policy.vendors.groups.map { builder.add(text: $0.origin) }
         memberNames = policy.vendors.members.map { builder.add(text: $0.name) }
+        memberWindows = policy.vendors.members.indices.map {
+            builder.add(text: policy.vendors.membershipWindow(of: $0))
+        }
         store = TraceTemplateStore(builder)
     }
 
