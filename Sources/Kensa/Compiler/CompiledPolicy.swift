@@ -70,27 +70,12 @@ struct WellKnownSlots: Sendable {
     var exemptions: Int
 }
 
-/// A compiled scope.
-final class CompiledScope: Sendable {
-    let id: String
-    let title: String
-    let cites: String?
-    let clause: String?
-    let when: Condition
-    let span: SourceSpan
+/// A scope, or an `unless` exception of a rule: a named condition with the clause of the guideline it encodes.
+typealias CompiledScope = CompiledNamedCondition
+typealias CompiledException = CompiledNamedCondition
 
-    init(id: String, title: String, cites: String?, clause: String?, when: Condition, span: SourceSpan) {
-        self.id = id
-        self.title = title
-        self.cites = cites
-        self.clause = clause
-        self.when = when
-        self.span = span
-    }
-}
-
-/// A compiled `unless` exception.
-final class CompiledException: Sendable {
+/// A compiled scope or exception.
+final class CompiledNamedCondition: Sendable {
     let id: String
     let title: String
     let cites: String?

@@ -25,12 +25,7 @@ struct PolicyCompiler {
 
         UniqueIDs.check(syntax.scopes.compactMap(\.id), what: "scope", log: log)
         let scopeIDs = syntax.scopes.map(\.id?.value)
-        let scopes = syntax.scopes.map { scope in
-            checkCitation(scope.cites, sources: sourceIDs)
-            return CompiledScope(
-                id: scope.id?.value ?? "", title: scope.title?.value ?? "", cites: scope.cites?.value,
-                clause: scope.clause, when: conditions.compile(scope.when), span: scope.span)
-        }
+        let scopes = syntax.scopes.map { compileNamedCondition($0, conditions: conditions, sources: sourceIDs) }
         UniqueIDs.check(syntax.rules.compactMap(\.id), what: "rule", log: log)
         let ruleIDs = syntax.rules.map(\.id?.value)
         let rules = syntax.rules.map {
@@ -115,12 +110,7 @@ struct PolicyCompiler {
                 at: written.span, help: Suggestion.didYouMean(written.value, among: ["prohibited", "review_required"]))
         }
         UniqueIDs.check(rule.unless.compactMap(\.id), what: "exception", in: name, log: log)
-        let exceptions = rule.unless.map { exception in
-            checkCitation(exception.cites, sources: sources)
-            return CompiledException(
-                id: exception.id?.value ?? "", title: exception.title?.value ?? "", cites: exception.cites?.value,
-                clause: exception.clause, when: conditions.compile(exception.when), span: exception.span)
-        }
+        let exceptions = rule.unless.map { compileNamedCondition($0, conditions: conditions, sources: sources) }
         return CompiledRule(
             id: rule.id?.value ?? "", title: rule.title?.value ?? "", scopes: scopeIndices, cites: rule.cites?.value,
             clause: rule.clause, rationale: rule.rationale, when: conditions.compile(rule.when),
@@ -145,6 +135,16 @@ struct PolicyCompiler {
                     help: "end `\(old.id)` the day before `\(rule.id)` starts (`until:`), or drop `supersedes`")
             }
         }
+    }
+
+    /// A scope or an exception: its citation checked, its condition compiled.
+    private func compileNamedCondition(
+        _ syntax: NamedConditionSyntax, conditions: ConditionCompiler, sources: Set<String>?
+    ) -> CompiledNamedCondition {
+        checkCitation(syntax.cites, sources: sources)
+        return CompiledNamedCondition(
+            id: syntax.id?.value ?? "", title: syntax.title?.value ?? "", cites: syntax.cites?.value,
+            clause: syntax.clause, when: conditions.compile(syntax.when), span: syntax.span)
     }
 
     private func checkCitation(_ cites: Located<String>?, sources: Set<String>?) {

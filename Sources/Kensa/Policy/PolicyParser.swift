@@ -131,12 +131,9 @@ struct PolicyParser {
     }
 
     private mutating func parseScope(_ node: YAMLNode) {
-        guard var reader = NodeReader(node, what: "a scope", log: log) else { return }
-        reader.allowOnly(PolicyKeys.scope)
-        syntax.scopes.append(
-            ScopeSyntax(
-                id: reader.id("id"), title: reader.text("title", required: true), cites: reader.text("cites"),
-                clause: reader.text("clause")?.value, when: condition(reader), span: reader.span))
+        if let scope = parseNamedCondition(node, what: "a scope", keys: PolicyKeys.scope) {
+            syntax.scopes.append(scope)
+        }
     }
 
     private mutating func parseRule(_ node: YAMLNode) {
@@ -156,9 +153,14 @@ struct PolicyParser {
     }
 
     private func parseException(_ node: YAMLNode) -> ExceptionSyntax? {
-        guard var reader = NodeReader(node, what: "an `unless` exception", log: log) else { return nil }
-        reader.allowOnly(PolicyKeys.exception)
-        return ExceptionSyntax(
+        parseNamedCondition(node, what: "an `unless` exception", keys: PolicyKeys.exception)
+    }
+
+    /// A scope or an exception, which are written alike but for the keys they allow.
+    private func parseNamedCondition(_ node: YAMLNode, what: String, keys: [String]) -> NamedConditionSyntax? {
+        guard var reader = NodeReader(node, what: what, log: log) else { return nil }
+        reader.allowOnly(keys)
+        return NamedConditionSyntax(
             id: reader.id("id"), title: reader.text("title", required: true), cites: reader.text("cites"),
             clause: reader.text("clause")?.value, when: condition(reader), span: reader.span)
     }

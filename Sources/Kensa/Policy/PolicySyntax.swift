@@ -105,18 +105,13 @@ public struct VendorMemberSyntax: Sendable {
     public var span: SourceSpan
 }
 
-/// One entry of `scopes`. A missing `when` is `.invalid`, like any condition too broken to use.
-public struct ScopeSyntax: Sendable {
-    public var id: Located<String>?
-    public var title: Located<String>?
-    public var cites: Located<String>?
-    public var clause: String?
-    public var when: ConditionSyntax
-    public var span: SourceSpan
-}
+/// One entry of `scopes`, or an `unless` exception of a rule: the two are written alike.
+public typealias ScopeSyntax = NamedConditionSyntax
+public typealias ExceptionSyntax = NamedConditionSyntax
 
-/// An `unless` exception of a rule.
-public struct ExceptionSyntax: Sendable {
+/// A named condition as written: a scope or an exception. A missing `when` is `.invalid`, like any condition too
+/// broken to use.
+public struct NamedConditionSyntax: Sendable {
     public var id: Located<String>?
     public var title: Located<String>?
     public var cites: Located<String>?
