@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Instruction counts of `kensa decide` (and --explain) against md5sum on the same generated records, measured with
-# callgrind: unlike seconds, they do not move when other work shares the machine, so a change to the engine can be
-# judged from one run. Debug info is stripped from a copy of the binary first (valgrind cannot read Swift's DWARF 5).
+# Instruction counts of `kensa decide` (and --explain, as JSON and as text) against md5sum on the same generated
+# records, measured with callgrind: unlike seconds, they do not move when other work shares the machine, so a change
+# to the engine can be judged from one run. Debug info is stripped from a copy of the binary first (valgrind cannot
+# read Swift's DWARF 5).
 # Usage: bench/instructions.sh [N]   (default 20000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,7 @@ MD5=$(count md5sum "$FILE")
 START=$(count "$OUT/kensa-stripped" decide --policy policies/jp "$EMPTY")
 DECIDE=$(count "$OUT/kensa-stripped" decide --policy policies/jp "$FILE")
 EXPLAIN=$(count "$OUT/kensa-stripped" decide --explain --policy policies/jp "$FILE")
+TEXT=$(count "$OUT/kensa-stripped" decide --explain --format text --policy policies/jp "$FILE")
 
 echo "instructions (callgrind): $N records, $(stat -c %s "$FILE") bytes, commit $(git rev-parse --short HEAD)"
 printf '%-34s %16s %14s %10s\n' run instructions "per record" "x md5sum"
@@ -41,4 +43,5 @@ row "md5sum (baseline)" "$MD5"
 row "kensa decide, start-up only" "$START"
 row "kensa decide" "$((DECIDE - START))"
 row "kensa decide --explain" "$((EXPLAIN - START))"
+row "kensa decide --explain --format text" "$((TEXT - START))"
 echo "kensa rows exclude start-up (loading and compiling the policy set: the empty-file run)."
