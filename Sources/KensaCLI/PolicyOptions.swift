@@ -30,7 +30,7 @@ struct PolicyOptions: ParsableArguments {
     static func day(asOf text: String?) throws -> Day? {
         guard let text else { return nil }
         guard let day = Day(iso: text) else {
-            throw ValidationError("--as-of `\(text)` is not a date: write it YYYY-MM-DD")
+            throw ValidationError("--as-of `\(text)` is \(Day.whyNotADay(text))")
         }
         return day
     }

@@ -133,7 +133,10 @@ import Testing
     @Test func usageErrorsExitWithSixtyFour() throws {
         let run = try Self.kensa(["decide", "--policy", "policies/jp", "--as-of", "2021-6-1", "x.jsonl"])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("is not a date"))
+        #expect(run.stderr.contains("--as-of `2021-6-1` is not a valid date: write it YYYY-MM-DD"))
+        let noSuchDay = try Self.kensa(["decide", "--policy", "policies/jp", "--as-of", "2021-02-30", "x.jsonl"])
+        #expect(noSuchDay.status == 64)
+        #expect(noSuchDay.stderr.contains("--as-of `2021-02-30` is not a valid date: no such day exists"))
     }
 
     @Test func asOfChangesTheJudgmentDate() throws {

@@ -120,7 +120,8 @@ import Testing
         #expect(inputs[0].record?["date"] == .date(Day(iso: "2021-06-01")!))
         #expect(inputs[0].record?["consultation.status"] == choice("consultation.status", "pending"))
         #expect(
-            inputs[1].record?["date"] == .invalid(reason: "not a valid date written YYYY-MM-DD", written: "2021/06/01"))
+            inputs[1].record?["date"]
+                == .invalid(reason: "not a valid date: write it YYYY-MM-DD", written: "2021/06/01"))
         #expect(inputs[1].record?["consultation.status"] == .invalid(reason: "not a known value", written: "Pending"))
     }
 

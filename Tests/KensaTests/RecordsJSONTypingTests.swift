@@ -76,7 +76,7 @@ import Testing
                     + #""value": {"amount": "48000000"}, "buyer": {"name": 42}, "data": {"classes": ["personal", "bogus", 3]}, "#
                     + #""components": "none", "exemptions": "W-1", "product.routes_user_data": [true]}"#))
         #expect(record["category"] == .invalid(reason: "not a known value", written: "gadgets"))
-        #expect(record["date"] == .invalid(reason: "not a valid date written YYYY-MM-DD", written: "2021-13-45"))
+        #expect(record["date"] == .invalid(reason: "not a valid date: no such day exists", written: "2021-13-45"))
         #expect(record["security_purpose"] == .invalid(reason: "expected true or false", written: "yes"))
         #expect(
             record["value.amount"] == .invalid(reason: "expected a number, not text in quotes", written: "48000000"))

@@ -17,6 +17,7 @@ import Testing
         record("JP-HONOR-1", date: "2020-11-17", maker: "Honor Device Co., Ltd."),
         record("JP-HONOR-2", date: "2021-03-01", maker: "Honor Device Co., Ltd."),
         record("JP-HMN-1", date: "2020-06-01", maker: "HMN Tech"),
+        record("JP-GPIF-1", date: "2021-05-01", buyer: #""name": "GPIF""#),
     ]
 
     static func record(
@@ -60,6 +61,10 @@ import Testing
                 == #"buyer "デジタル庁": the record gives no usable entity class and the entity registry lists "#
                 + "Digital Agency only from 2021-09-01, not on 2021-05-01")
         #expect(texts["JP-DA-4"]?.first == #"buyer "デジタル庁" is Digital Agency, a central_ministry (entity registry)"#)
+        #expect(
+            texts["JP-GPIF-1"]?.first
+                == #"buyer "GPIF" is Government Pension Investment Fund, an independent_administrative_agency "#
+                + "(entity registry)")
         let honorAfter = try #require(texts["JP-HONOR-2"]?.joined(separator: "\n"))
         #expect(honorAfter.contains("(Honor, group Honor, a member of group Huawei only until 2020-11-17, origin CN)"))
         let honorOnItsLastDay = try #require(texts["JP-HONOR-1"]?.joined(separator: "\n"))

@@ -87,3 +87,19 @@ import Testing
         return table[a.count][b.count]
     }
 }
+
+/// When no allowed value is close to what was written, the help lists the allowed values instead.
+@Suite struct AllowedValuesHelpTests {
+    @Test func entityClassUnlikeAnyListsTheClasses() {
+        let files = Fixtures.miniSet.map { file in
+            (name: file.name, text: file.text.replacingOccurrences(of: "class: local_government", with: "class: 中央省庁"))
+        }
+        let diagnostics = Fixtures.diagnostics(files)
+        #expect(diagnostics.contains { $0.contains("error[K209]: `中央省庁` is not an entity class") })
+        #expect(
+            diagnostics.contains {
+                $0.contains("help: classes: `central_ministry`, `independent_administrative_agency`, ")
+                    && $0.hasSuffix("`us_state_or_local_government`")
+            })
+    }
+}

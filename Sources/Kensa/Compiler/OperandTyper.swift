@@ -97,7 +97,7 @@ struct OperandTyper {
                 if let day = Day(iso: scalar.text) {
                     days.append(day)
                 } else {
-                    fail(.invalidDate, "`\(scalar.text)` is not a valid date: write it YYYY-MM-DD", scalar)
+                    fail(.invalidDate, "`\(scalar.text)` is \(Day.whyNotADay(scalar.text))", scalar)
                 }
             }
             operand = days.first.map(Operand.day) ?? .none

@@ -47,7 +47,7 @@ struct ParameterTable {
     /// A value written like a date (`2019-04-31`) must be a real one, even before anything uses it.
     private static func checkDates(_ value: ValueSyntax, log: DiagnosticLog) {
         for scalar in OperandTyper.scalars(value) where looksLikeDate(scalar.text) && Day(iso: scalar.text) == nil {
-            log.error(.invalidDate, "`\(scalar.text)` is not a valid date: write it YYYY-MM-DD", at: scalar.span)
+            log.error(.invalidDate, "`\(scalar.text)` is \(Day.whyNotADay(scalar.text))", at: scalar.span)
         }
     }
 

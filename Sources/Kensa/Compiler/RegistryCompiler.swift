@@ -67,7 +67,8 @@ enum RegistryCompiler {
                 } else {
                     log.error(
                         .unknownValue, "`\(written.value)` is not an entity class", at: written.span,
-                        help: Suggestion.didYouMean(written.value, among: RecordLayout.entityClasses))
+                        help: Suggestion.didYouMean(written.value, among: RecordLayout.entityClasses)
+                            ?? "classes: \(RecordLayout.entityClasses.map { "`\($0)`" }.joined(separator: ", "))")
                 }
             }
             let names = [syntax.name].compactMap { $0 } + syntax.aliases

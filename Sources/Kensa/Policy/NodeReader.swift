@@ -88,7 +88,7 @@ struct NodeReader {
     /// A date from text, or an invalid-date error.
     static func day(_ text: Located<String>, log: DiagnosticLog) -> Located<Day>? {
         guard let day = Day(iso: text.value) else {
-            log.error(.invalidDate, "`\(text.value)` is not a valid date: write it YYYY-MM-DD", at: text.span)
+            log.error(.invalidDate, "`\(text.value)` is \(Day.whyNotADay(text.value))", at: text.span)
             return nil
         }
         return Located(day, text.span)

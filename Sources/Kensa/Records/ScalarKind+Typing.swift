@@ -16,8 +16,8 @@ extension ScalarKind {
             return .invalid(reason: "not a known value", written: String(decoding: bytes, as: UTF8.self))
         case .date:
             if let day = Day(isoBytes: bytes) { return .date(day) }
-            return .invalid(
-                reason: "not a valid date written YYYY-MM-DD", written: String(decoding: bytes, as: UTF8.self))
+            let written = String(decoding: bytes, as: UTF8.self)
+            return .invalid(reason: Day.whyNotADay(written), written: written)
         case .number:
             return .invalid(
                 reason: "expected a number, not text in quotes", written: String(decoding: bytes, as: UTF8.self))

@@ -35,7 +35,9 @@ struct TraceBuilder {
                 } ?? ""
             event = TraceEvent(
                 kind: .buyer, depth: 0, result: "registry",
-                text: "buyer \(name) is \(registered.name), a \(className) (entity registry)\(override)")
+                text:
+                    "buyer \(name) is \(registered.name), \(Self.article(className)) \(className) (entity registry)\(override)"
+            )
         case (.record, let entity):
             let className = wording.value(
                 values[policy.slots.entityClass], policy.layout.fields[policy.slots.entityClass])
@@ -44,7 +46,7 @@ struct TraceBuilder {
                 ?? " (\(outsideRegistry(sayingTheDay: false) ?? "not in the entity registry"))"
             event = TraceEvent(
                 kind: .buyer, depth: 0, result: "record",
-                text: "buyer \(name) is a \(className) as the record says\(known)")
+                text: "buyer \(name) is \(Self.article(className)) \(className) as the record says\(known)")
         default:
             let why = outsideRegistry(sayingTheDay: true) ?? "the entity registry does not know the name"
             event = TraceEvent(
@@ -53,6 +55,12 @@ struct TraceBuilder {
         }
         event.field = "buyer.entity_class"
         return event
+    }
+
+    /// "an" before a class that starts with a vowel sound (`an independent_administrative_agency`, `an
+    /// other_public_body`), else "a" (`a us_federal_agency`, read "a U.S. federal agency").
+    static func article(_ word: String) -> String {
+        word.first.map { "aeio".contains($0) } == true ? "an" : "a"
     }
 
     /// "the entity registry lists Digital Agency only from 2021-09-01, not on 2021-05-01": for a buyer the
