@@ -55,9 +55,11 @@ import Testing
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("tests"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(
-            at: CommandLineTests.root.appendingPathComponent("policies/us/policy.yaml"),
-            to: directory.appendingPathComponent("policy.yaml"))
+        let us = CommandLineTests.root.appendingPathComponent("policies/us")
+        for name in try FileManager.default.contentsOfDirectory(atPath: us.path) where name.hasSuffix(".yaml") {
+            try FileManager.default.copyItem(
+                at: us.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
         try "cases:\n  - name: x\n    recrd: {}\n".write(
             to: directory.appendingPathComponent("tests/bad.yaml"), atomically: true, encoding: .utf8)
         let run = try Self.kensa(["test", directory.path, "--format", "json"])

@@ -41,6 +41,11 @@ struct PolicyCompiler {
             .compile($0, sources: sourceIDs)
         }
 
+        if syntax.rules.isEmpty && !log.hasErrors {
+            log.error(
+                .noRules, "the policy set has no rules: every record it governs would be permitted", at: setSpan,
+                help: "add the rules, or restore the file that held them")
+        }
         guard let info, !log.hasErrors, let slots = WellKnownSlots(layout) else { return nil }
         return CompiledPolicy(
             info: info, layout: layout, conditions: conditions.infos, scopes: scopes, rules: rules,

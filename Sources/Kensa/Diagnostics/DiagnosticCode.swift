@@ -13,6 +13,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unreadableFile = "K104"
     /// The directory holds no policy file.
     case noPolicyFiles = "K105"
+    /// A policy file that defines nothing: empty, or only comments and `kensa: 1`.
+    case emptyFile = "K106"
+    /// A policy set without a single rule.
+    case noRules = "K107"
 
     /// A key that the language does not define at this place.
     case unknownKey = "K201"

@@ -111,7 +111,13 @@ struct NodeReader {
         guard let node = node(key, required: required) else { return [] }
         switch node {
         case .scalar(let scalar):
-            return scalar.isNull ? [] : [Located(scalar.text, scalar.span)]
+            if scalar.isNull { return [] }
+            if scalar.style == .plain && scalar.text.contains(",") {
+                log.warning(
+                    .wrongType, "`\(key)` is one value, `\(scalar.text)`, not a list", at: scalar.span,
+                    help: "for several values write a list, `[\(scalar.text)]`; to keep one value, quote it")
+            }
+            return [Located(scalar.text, scalar.span)]
         case .sequence(let items, _):
             return items.compactMap { Self.text($0, key: key, log: log) }
         case .mapping:

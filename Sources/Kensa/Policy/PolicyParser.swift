@@ -13,6 +13,21 @@ struct PolicyParser {
 
     init(log: DiagnosticLog) { self.log = log }
 
+    /// Whether a document defines anything: a key besides `kensa` with a value. Anything that is not a mapping
+    /// counts, since `add(document:)` reports it.
+    static func definesSomething(_ document: YAMLNode) -> Bool {
+        switch document {
+        case .scalar(let scalar): !scalar.isNull
+        case .sequence: true
+        case .mapping(let entries, _):
+            entries.contains { entry in
+                if entry.key.text == "kensa" { return false }
+                if case .scalar(let scalar) = entry.value, scalar.isNull { return false }
+                return true
+            }
+        }
+    }
+
     /// Adds one document (the whole content of a policy file) to the syntax tree.
     mutating func add(document: YAMLNode) {
         if case .scalar(let scalar) = document, scalar.isNull { return }
