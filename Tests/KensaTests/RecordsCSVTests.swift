@@ -52,6 +52,14 @@ import Testing
         #expect(third["value.amount"] == .invalid(reason: "expected a number", written: "lots"))
     }
 
+    @Test func readsTheEmptyListWithSpacesAroundIt() throws {
+        let inputs = readAll(.csv, "id,data.classes,exemptions,components\nA, [] ,\t[],[] \n")
+        let record = try #require(inputs.first?.record)
+        #expect(record["data.classes"] == .list([]))
+        #expect(record["exemptions"] == .list([]))
+        #expect(record["components"] == .objects([]))
+    }
+
     @Test func readsAcrossChunkBoundaries() {
         let expected = readAll(.csv, Self.text)
         for chunkSize in [1, 2, 5, 13, 64] {

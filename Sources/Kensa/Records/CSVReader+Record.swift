@@ -36,7 +36,7 @@ extension CSVReader {
             case .list(let slot, let kind):
                 values[slot] = CSVReader.list(bytes, of: kind)
             case .declaresObjects(let slot):
-                if bytes.elementsEqual("[]".utf8) {
+                if CSVReader.isEmptyListMarker(bytes) {
                     declaredEmpty[slot] = .objects([])
                 } else if !bytes.isEmpty {
                     let example = "`\(columnNames[position]).0.…`"
@@ -70,11 +70,19 @@ extension CSVReader {
         return .record(Record(values: values, line: line, index: index, idSlot: plan.idSlot, filled: filled))
     }
 
+    /// Whether a cell is `[]`, the empty list, with any spaces or tabs around it.
+    static func isEmptyListMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) })
+        else { return false }
+        return last == first + 1 && bytes[first] == UInt8(ascii: "[") && bytes[last] == UInt8(ascii: "]")
+    }
+
     /// A `;`-separated list cell: `[]` is the empty list; a cell with no value in it (empty, spaces, `;`) is
     /// missing, since only `[]` declares that there are none; spaces around values are ignored.
     static func list(_ bytes: UnsafeBufferPointer<UInt8>, of kind: ScalarKind) -> FieldValue {
         if bytes.isEmpty { return .missing }
-        if bytes.elementsEqual("[]".utf8) { return .list([]) }
+        if isEmptyListMarker(bytes) { return .list([]) }
         var elements: [FieldValue] = []
         var start = 0
         while start <= bytes.count {
