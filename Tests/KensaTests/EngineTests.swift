@@ -157,6 +157,33 @@ import Testing
             })
     }
 
+    @Test func exemptionWhoseConditionsCannotBeSettledNamesTheFields() throws {
+        let files = Fixtures.miniSet.map { file in
+            (
+                name: file.name,
+                text: file.text.replacingOccurrences(
+                    of: "    capped_at: $cap\n",
+                    with: "    capped_at: $cap\n    when:\n      all:\n"
+                        + "        - field: consultation.body\n          equals: NISC\n"
+                        + "        - field: value.amount\n          below: 1000\n")
+            )
+        }
+        let policy = try Fixtures.policy(files)
+        var fields = inScope
+        fields["product.manufacturer"] = .text("Bad Corp")
+        fields["buyer.name"] = .text("MoT")
+        fields["exemptions"] = .list([.text("W-1")])
+        let decision = Decider(policy: policy).decide(
+            values: Fixtures.record(policy, fields), line: 1, asOf: nil, explain: false)
+        #expect(decision.outcome == .prohibited)
+        #expect(
+            decision.reasons.contains {
+                $0.hasSuffix(
+                    "`W-1` not applied: its conditions cannot be settled: the record does not give a usable "
+                        + "`consultation.body`, `value.amount`")
+            })
+    }
+
     @Test func exemptionRejectionsSayWhy() {
         var fields = inScope
         fields["product.manufacturer"] = .text("Bad Corp")

@@ -64,7 +64,38 @@ struct ExemptionJudge {
             }
             return "expired on \(end); the judgment date is \(day)"
         case .conditionsFail: return "its conditions do not hold for this record"
-        case .conditionsUnknown: return "its conditions cannot be settled: the record lacks data they need"
+        case .conditionsUnknown:
+            let fields = exemption.when.map(unusableFields) ?? []
+            guard !fields.isEmpty else { return "its conditions cannot be settled: the record lacks data they need" }
+            let named = fields.map { "`\($0)`" }.joined(separator: ", ")
+            return "its conditions cannot be settled: the record does not give a usable \(named)"
         }
+    }
+
+    /// The fields a condition tests that the record leaves missing or gives unusable, in the order written: what
+    /// a refused exemption's reason names when its conditions cannot be settled. Entries of a list are not
+    /// looked into; a missing list is named.
+    private func unusableFields(_ condition: Condition) -> [String] {
+        var paths: [String] = []
+        func visit(_ condition: Condition) {
+            switch condition {
+            case .all(let parts, _), .any(let parts, _): parts.forEach(visit)
+            case .not(let inner, _): visit(inner)
+            case .field(let test, _): note(test.slot)
+            case .vendor(let test, _): note(test.slot)
+            case .quantified(_, let slot, _, _): note(slot)
+            case .invalid: break
+            }
+        }
+        func note(_ slot: Int) {
+            switch values[slot] {
+            case .missing, .invalid:
+                let path = policy.layout.fields[slot].path
+                if !paths.contains(path) { paths.append(path) }
+            default: break
+            }
+        }
+        visit(condition)
+        return paths
     }
 }
