@@ -38,6 +38,8 @@ struct TraceValueWriter {
                 append(elements, at: element, firstChoice: firstChoice, to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
+        case .objects(let elements) where elements.isEmpty:
+            bytes.append("no entries")
         case .objects(let elements):
             bytes.append(int: elements.count)
             bytes.append(elements.count == 1 ? " entry" : " entries")

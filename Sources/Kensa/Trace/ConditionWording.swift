@@ -64,7 +64,8 @@ struct ConditionWording {
         case .list(let elements):
             let element: FieldSpec = if case .list(let type) = spec.type { FieldSpec(spec.path, type) } else { spec }
             return "[" + elements.map { self.value($0, element) }.joined(separator: ", ") + "]"
-        case .objects(let elements): return elements.count == 1 ? "1 entry" : "\(elements.count) entries"
+        case .objects(let elements):
+            return elements.isEmpty ? "no entries" : elements.count == 1 ? "1 entry" : "\(elements.count) entries"
         case .invalid(let reason, let written): return "\"\(written)\" (\(reason))"
         }
     }
