@@ -103,3 +103,23 @@ import Testing
             })
     }
 }
+
+/// An operator of the other kind of test (`in_group` under `field:`, `equals` under `vendor:`) says which kind
+/// it belongs to, rather than that it is an unknown key.
+@Suite struct CrossedOperatorTests {
+    @Test func vendorOperatorUnderFieldNamesTheVendorForm() {
+        let files = Fixtures.miniSet.map { file in
+            (
+                name: file.name,
+                text: file.text.replacingOccurrences(
+                    of: "- vendor: product.manufacturer", with: "- field: product.manufacturer")
+            )
+        }
+        let diagnostics = Fixtures.diagnostics(files)
+        #expect(diagnostics.count == 1)
+        #expect(
+            diagnostics.first?.hasSuffix(
+                "error[K304]: `in_group` tests a vendor name, resolved by the vendor registry, not "
+                    + "`field: product.manufacturer`\n  help: write `vendor: product.manufacturer`") == true)
+    }
+}

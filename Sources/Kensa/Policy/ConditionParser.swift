@@ -52,8 +52,17 @@ struct ConditionParser {
     private func parseTest(_ reader: NodeReader, form: String) -> ConditionSyntax {
         var reader = reader
         let operators = form == "field" ? Self.fieldOperators : Self.vendorOperators
-        reader.allowOnly([form] + operators)
+        let otherForm = form == "field" ? "vendor" : "field"
+        let otherOperators = form == "field" ? Self.vendorOperators : Self.fieldOperators
+        reader.allowOnly([form] + operators + otherOperators)
         guard let path = reader.text(form) else { return .invalid(reader.span) }
+        if let crossed = reader.entries.first(where: { otherOperators.contains($0.key.text) }) {
+            let tests = form == "field" ? "a vendor name, resolved by the vendor registry" : "a field's value"
+            log.error(
+                .operatorMismatch, "`\(crossed.key.text)` tests \(tests), not `\(form): \(path.value)`",
+                at: crossed.key.span, help: "write `\(otherForm): \(path.value)`")
+            return .invalid(reader.span)
+        }
         let written = reader.entries.filter { operators.contains($0.key.text) }
         guard written.count == 1, let entry = written.first else {
             // A misspelt operator is the unknown key already reported; saying the test has none would repeat it.
