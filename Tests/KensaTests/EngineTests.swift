@@ -184,6 +184,28 @@ import Testing
             })
     }
 
+    @Test func otherBuyerRefusalNamesBuyersAsTheRegistryDoes() throws {
+        let files = Fixtures.miniSet.map { file in
+            (
+                name: file.name,
+                text: file.text.replacingOccurrences(of: "buyers: [Ministry of Tests]", with: "buyers: [MoT]")
+                    .replacingOccurrences(of: "name: Town Hall", with: "name: Town Hall\n    aliases: [TH]")
+            )
+        }
+        let policy = try Fixtures.policy(files)
+        var fields = inScope
+        fields["product.manufacturer"] = .text("Bad Corp")
+        fields["buyer.name"] = .text("TH")
+        fields["buyer.entity_class"] = Fixtures.choice(policy, "buyer.entity_class", "central_ministry")
+        fields["exemptions"] = .list([.text("W-1")])
+        let decision = Decider(policy: policy).decide(
+            values: Fixtures.record(policy, fields), line: 1, asOf: nil, explain: false)
+        #expect(
+            decision.reasons.contains {
+                $0.hasSuffix("`W-1` not applied: granted to Ministry of Tests, not to \"TH\" (Town Hall)")
+            })
+    }
+
     @Test func exemptionRejectionsSayWhy() {
         var fields = inScope
         fields["product.manufacturer"] = .text("Bad Corp")

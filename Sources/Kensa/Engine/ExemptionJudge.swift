@@ -50,11 +50,17 @@ struct ExemptionJudge {
         switch refusal {
         case .notApproved: return "not approved (status \(exemption.status.rawValue))"
         case .otherBuyer:
-            let buyers = exemption.buyerLabels.joined(separator: ", ")
-            guard case .text(let name) = values[policy.slots.buyerName] else {
-                return "the record does not name its buyer, and the exemption covers only \(buyers)"
+            var buyers: [String] = []
+            for label in exemption.buyerLabels {
+                let name = policy.entities.entity(named: label).map { policy.entities.entities[$0].name } ?? label
+                if !buyers.contains(name) { buyers.append(name) }
             }
-            return "granted to \(buyers), not to \"\(name)\""
+            let granted = buyers.joined(separator: ", ")
+            guard case .text(let name) = values[policy.slots.buyerName] else {
+                return "the record does not name its buyer, and the exemption covers only \(granted)"
+            }
+            let known = buyer.entity.map { policy.entities.entities[$0].name }.flatMap { $0 == name ? nil : $0 }
+            return "granted to \(granted), not to \"\(name)\"" + (known.map { " (\($0))" } ?? "")
         case .unknownDay: return "the record's date is unknown, so whether it is in force cannot be judged"
         case .notYetInForce(let day): return "not yet in force on \(day): valid from \(exemption.validFrom)"
         case .ended(let end, let day):
