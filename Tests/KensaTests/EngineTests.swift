@@ -40,6 +40,10 @@ import Testing
         let decision = decide(["id": .text("R-3"), "buyer.name": .text("Somebody"), "date": Fixtures.day("2021-01-01")])
         #expect(decision.outcome == .reviewRequired)
         #expect(decision.reasons.contains { $0.contains("`buyer.entity_class` is not given") })
+        #expect(
+            decision.reasons.first
+                == "the entity registry does not know the buyer \"Somebody\" on 2021-01-01, and the record gives no "
+                + "usable `buyer.entity_class`")
     }
 
     @Test func bannedComponentMakerIsProhibited() {

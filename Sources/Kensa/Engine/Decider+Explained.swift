@@ -115,7 +115,7 @@ extension Decider {
         // corrected class and the claimed exemptions add framing lines of their own.
         let linesFollowShape = !evaluation.hasInvalidValues
         if linesFollowShape, var known = knownLines(evaluation, shape: shape, cache: explainedLineShapes) {
-            if DecisionWriter.hasFramingLines(evaluation) {
+            if DecisionWriter.hasFramingLines(evaluation, policy: policy) {
                 DecisionWriter.frame(&known, of: evaluation, policy: policy)
             }
             return known

@@ -18,7 +18,7 @@ extension Decider {
         // Without unusable values, the scope and rule lines quote only the shape and the vendor names; the
         // buyer's corrected class and the claimed exemptions add lines of their own around them.
         let linesFollowShape = !evaluation.hasInvalidValues
-        let framed = DecisionWriter.hasFramingLines(evaluation)
+        let framed = DecisionWriter.hasFramingLines(evaluation, policy: policy)
         var scratch = ShapedDecision(decidingRules: [], reasons: [])
         swap(&scratch, &lineScratch)
         let decision: ShapedDecision

@@ -28,12 +28,12 @@ extension Decider {
 
     /// Remembers in `cache` each scope and rule line of a record without unusable values, worded by a
     /// ``DecisionWriter`` that noted the names each line quotes; `reasons` may hold framing lines around them
-    /// (``DecisionWriter/hasFramingLines(_:)``).
+    /// (``DecisionWriter/hasFramingLines(_:policy:)``).
     func rememberLines(
         _ reasons: [ReasonLine], of evaluation: Evaluation, quoted: [ReasonLineKey.Line: [Int]], shape: some StepShapes,
         cache: LineShapeCache
     ) {
-        let lines = reasons.dropFirst(DecisionWriter.framingLinesBefore(evaluation))
+        let lines = reasons.dropFirst(DecisionWriter.framingLinesBefore(evaluation, policy: policy))
         for ((subject, flags), line) in zip(DecisionWriter.lineSubjects(evaluation, policy: policy), lines) {
             let quotes: [Int] =
                 switch subject {

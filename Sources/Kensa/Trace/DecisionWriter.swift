@@ -70,13 +70,14 @@ final class DecisionWriter {
         return reasons
     }
 
-    /// Whether the record's own data adds lines around its scope and rule lines: a note on the buyer's class the
-    /// registry replaced, before them, and the claimed exemptions' verdicts, after.
-    static func hasFramingLines(_ evaluation: borrowing Evaluation) -> Bool {
-        !evaluation.exemptions.isEmpty || evaluation.buyer.overridden != nil
+    /// Whether the record's own data adds lines around its scope and rule lines: a note on the buyer (its class the
+    /// registry replaced, or a name the registry does not know), before them, and the claimed exemptions'
+    /// verdicts, after.
+    static func hasFramingLines(_ evaluation: borrowing Evaluation, policy: CompiledPolicy) -> Bool {
+        !evaluation.exemptions.isEmpty || framingLinesBefore(evaluation, policy: policy) > 0
     }
 
-    /// Puts the framing lines (see ``hasFramingLines(_:)``) around `lines`, the scope, rule and exception lines of
+    /// Puts the framing lines (see ``hasFramingLines(_:policy:)``) around `lines`, the scope, rule and exception lines of
     /// a record without unusable values: the reasons `reasons(cache:)` gives.
     static func frame(_ lines: inout [ReasonLine], of evaluation: borrowing Evaluation, policy: CompiledPolicy) {
         if let note = buyerNote(evaluation, policy: policy) { lines.insert(ReasonLine(note), at: 0) }
@@ -85,8 +86,19 @@ final class DecisionWriter {
 
     /// How many framing lines come before the scope and rule lines in the reasons of a record without unusable
     /// values.
-    static func framingLinesBefore(_ evaluation: borrowing Evaluation) -> Int {
-        evaluation.buyer.entity != nil && evaluation.buyer.overridden != nil ? 1 : 0
+    static func framingLinesBefore(_ evaluation: borrowing Evaluation, policy: CompiledPolicy) -> Int {
+        let buyer = evaluation.buyer
+        if buyer.entity != nil && buyer.overridden != nil { return 1 }
+        return unknownBuyerName(evaluation, policy: policy) != nil ? 1 : 0
+    }
+
+    /// The buyer's name when it is what leaves the class unknown: the record names a buyer the entity registry does
+    /// not know at the judgment date, gives no usable class of its own, and the scopes need the class.
+    private static func unknownBuyerName(_ evaluation: borrowing Evaluation, policy: CompiledPolicy) -> String? {
+        guard evaluation.buyer.source == .unknown, evaluation.inScope != .no,
+            case .text(let name) = evaluation.values[policy.slots.buyerName]
+        else { return nil }
+        return name
     }
 
     /// The lines about scopes, rules and `unless` exceptions, in the order reasons give them: what each is about,
@@ -186,6 +198,11 @@ final class DecisionWriter {
 
     private static func buyerNote(_ evaluation: borrowing Evaluation, policy: CompiledPolicy) -> String? {
         let buyer = evaluation.buyer
+        if let name = unknownBuyerName(evaluation, policy: policy) {
+            let day = evaluation.day.map { " on \($0)" } ?? ""
+            return "the entity registry does not know the buyer \"\(name)\"\(day), and the record gives no usable "
+                + "`buyer.entity_class`"
+        }
         guard let entity = buyer.entity, let overridden = buyer.overridden else { return nil }
         let registered = policy.entities.entities[entity]
         let spec = policy.layout.fields[policy.slots.entityClass]
