@@ -10,6 +10,13 @@ extension LibYAMLFailure {
             return YAMLProblem(
                 kind: .syntax, message: "ran out of memory while reading the file", file: file, position: position)
         case .scanner, .parser:
+            if problem.contains("tab character") {
+                // libyaml reads a tab-indented line as going on with the value before it, and names that value as
+                // the context: the tab is the whole story.
+                return YAMLProblem(
+                    kind: .syntax, message: "a tab indents this line; indent with spaces, not tabs", file: file,
+                    position: position)
+            }
             var message = Self.reword(problem)
             if let context, let subject = Self.subject(of: context.text) {
                 message +=
@@ -19,6 +26,8 @@ extension LibYAMLFailure {
                 message += "; indent with spaces, not tabs"
             }
             if case .scalar(let scalar) = previous, let hint = Self.runOnQuoteHint(scalar) {
+                message += hint
+            } else if let hint = Self.alignmentHint(problem) {
                 message += hint
             }
             return YAMLProblem(kind: .syntax, message: message, file: file, position: position)
@@ -33,6 +42,16 @@ extension LibYAMLFailure {
         else { return nil }
         return "; the quoted text that starts at line \(scalar.start.line), column \(scalar.start.column) runs on "
             + "to line \(scalar.end.line): is a closing quote missing?"
+    }
+
+    /// When libyaml expected another key or list item and found something else, a line is most often indented
+    /// more or less than its neighbours.
+    private static func alignmentHint(_ problem: String) -> String? {
+        guard problem == "did not find expected key" || problem == "did not find expected '-' indicator" else {
+            return nil
+        }
+        return "; is this line indented differently from the lines above it? Line up the keys of one mapping, and "
+            + "the `-` of one list, at one column"
     }
 
     /// Bytes that are not UTF-8 text (often a file saved as Shift_JIS or Latin-1), or a control character.

@@ -7,10 +7,29 @@ import Testing
         let file = parse("rule:\n  id: 1\n title: x\n")
         #expect(
             file.problems.map(\.description) == [
-                "test.yaml:3:2: did not find expected key in the mapping that starts at line 1, column 1"
+                "test.yaml:3:2: did not find expected key in the mapping that starts at line 1, column 1; is this "
+                    + "line indented differently from the lines above it? Line up the keys of one mapping, and the "
+                    + "`-` of one list, at one column"
             ])
         #expect(file.problems.map(\.kind) == [.syntax])
         #expect(file.documents.isEmpty)
+    }
+
+    @Test func badIndentationInAList() {
+        let file = parse("v:\n  - m:\n      - name: X\n        a: 1\n      - name: Y\n       a: 2\n")
+        #expect(
+            file.problems.map(\.description) == [
+                "test.yaml:6:8: did not find expected `-` indicator in the list that starts at line 3, column 7; is "
+                    + "this line indented differently from the lines above it? Line up the keys of one mapping, and "
+                    + "the `-` of one list, at one column"
+            ])
+    }
+
+    @Test func tabIndentationIsNamedAsSuch() {
+        let file = parse("when:\n  field: category\n\tequals: x\n")
+        #expect(
+            file.problems.map(\.description) == ["test.yaml:3:1: a tab indents this line; indent with spaces, not tabs"]
+        )
     }
 
     @Test func unclosedQuoteAfterJapaneseText() {
