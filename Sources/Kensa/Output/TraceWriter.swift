@@ -123,14 +123,14 @@ final class TraceWriter {
             let condition = conditions[Int(piece.second)]
             let observation = steps[index].observation
             guard let slot = observation.slot else { return }
+            if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
+                store.write(condition.standIn, to: &bytes)
+            }
             if piece.hole == .actual {
                 appendActual(observation, evaluation.values, at: slot, firstChoice: condition.firstChoice, to: &bytes)
             } else {
                 let (entry, at) = entryValues(piece, step: index, slot: slot, evaluation, recorded)
                 appendActual(observation, entry, at: at, firstChoice: condition.firstChoice, to: &bytes)
-            }
-            if condition.standInSlot >= 0, evaluation.filled & (1 << UInt64(condition.standInSlot)) != 0 {
-                store.write(condition.standIn, to: &bytes)
             }
         case .elementPart:
             let condition = conditions[Int(piece.first)]

@@ -32,13 +32,26 @@ struct StepText {
     }
 
     /// " (not given; `product.manufacturer` stands in)" when the step reads a top-level field the record left out
-    /// and the layout filled; "" otherwise.
+    /// and the layout filled; "" otherwise. Reasons put it after the field's path.
     func standIn(_ index: Int) -> String {
+        filledSpec(index).map {
+            $0.fallbackPath.map { " (not given; `\($0)` stands in)" } ?? " (not given; the default)"
+        }
+            ?? ""
+    }
+
+    /// "not given; `product.manufacturer` stands in: " before the value a trace shows for a field the record left
+    /// out and the layout filled, so the reader learns the field is missing before reading another's value.
+    static func standInLead(_ spec: FieldSpec) -> String {
+        spec.fallbackPath.map { "not given; `\($0)` stands in: " } ?? "not given; the default: "
+    }
+
+    /// The spec of the top-level field a step reads when the record left it out and the layout filled it.
+    private func filledSpec(_ index: Int) -> FieldSpec? {
         guard filled != 0, case .condition(let infoIndex) = recorder.steps[index].subject,
             let slot = policy.conditions[infoIndex].topLevelSlot, slot < 64, filled & (1 << UInt64(slot)) != 0
-        else { return "" }
-        let spec = policy.layout.fields[slot]
-        return spec.fallbackPath.map { " (not given; `\($0)` stands in)" } ?? " (not given; the default)"
+        else { return nil }
+        return policy.layout.fields[slot]
     }
 
     /// A condition step as a sentence, with the element path when it sits inside `some`/`every`.
@@ -50,9 +63,10 @@ struct StepText {
         let actual: String?
         switch recorder.observed(index) {
         case .field(let value):
-            actual = wording.value(value, info.spec ?? FieldSpec(info.path ?? "", .text)) + standIn(index)
+            let lead = filledSpec(index).map(Self.standInLead) ?? ""
+            actual = lead + wording.value(value, info.spec ?? FieldSpec(info.path ?? "", .text))
         case .vendor(let value, let sighting):
-            actual = wording.vendor(value, sighting) + standIn(index)
+            actual = (filledSpec(index).map(Self.standInLead) ?? "") + wording.vendor(value, sighting)
         case .none:
             actual = nil
         }

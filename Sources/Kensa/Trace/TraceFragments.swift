@@ -42,7 +42,8 @@ final class TraceFragments: Sendable {
         let path: TraceTemplate
         /// The top-level slot a test reads when the layout may fill it from a default or another field, or -1.
         let standInSlot: Int
-        /// " (not given; `product.manufacturer` stands in)", escaped, said when `standInSlot` was filled.
+        /// "not given; `product.manufacturer` stands in: " (`StepText.standInLead`), escaped, said before the value
+        /// when `standInSlot` was filled.
         let standIn: TraceTemplate
         /// For a test of a choice field (or a list of choices): the first of its choices' names in `choiceNames`.
         let firstChoice: Int
@@ -183,9 +184,7 @@ final class TraceFragments: Sendable {
             partSlot = elementLayout.slot(of: "part")
         }
         let standInSlot = info.topLevelSlot.flatMap { $0 < 64 ? $0 : nil }
-        let standIn = standInSlot.map {
-            layout.fields[$0].fallbackPath.map { " (not given; `\($0)` stands in)" } ?? " (not given; the default)"
-        }
+        let standIn = standInSlot.map { StepText.standInLead(layout.fields[$0]) }
         var firstChoice = -1
         switch info.spec?.type {
         case .choice(let names), .list(.choice(let names)):
