@@ -46,14 +46,9 @@ struct ParameterTable {
 
     /// A value written like a date (`2019-04-31`) must be a real one, even before anything uses it.
     private static func checkDates(_ value: ValueSyntax, log: DiagnosticLog) {
-        for scalar in OperandTyper.scalars(value) where looksLikeDate(scalar.text) && Day(iso: scalar.text) == nil {
+        for scalar in OperandTyper.scalars(value)
+        where Day.isWrittenLikeADate(scalar.text) && Day(iso: scalar.text) == nil {
             log.error(.invalidDate, "`\(scalar.text)` is \(Day.whyNotADay(scalar.text))", at: scalar.span)
         }
-    }
-
-    private static func looksLikeDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }
     }
 }

@@ -56,12 +56,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Why `text` is not a date, for messages: "not a valid date: write it YYYY-MM-DD", or, when it is written that
     /// way, "not a valid date: no such day exists" (2021-02-30), so the writer looks at the day, not the format.
     public static func whyNotADay(_ text: some StringProtocol) -> String {
-        let shaped =
-            text.utf8.count == 10
+        isWrittenLikeADate(text) ? "not a valid date: no such day exists" : "not a valid date: write it YYYY-MM-DD"
+    }
+
+    /// Whether `text` has the shape `NNNN-NN-NN` (digits and dashes), whether or not it names a real day.
+    static func isWrittenLikeADate(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 10
             && text.utf8.enumerated().allSatisfy { index, byte in
                 index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (48...57).contains(byte)
             }
-        return shaped ? "not a valid date: no such day exists" : "not a valid date: write it YYYY-MM-DD"
     }
 
     /// Year, month and day of this date.
