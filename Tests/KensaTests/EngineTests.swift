@@ -7,9 +7,22 @@ import Testing
 
     init() throws { policy = try Fixtures.policy(Fixtures.miniSet) }
 
-    private func decide(_ fields: [String: FieldValue], asOf: String? = nil) -> Decision {
-        Decider(policy: policy).decide(
+    private func decide(
+        _ fields: [String: FieldValue], asOf: String? = nil, by other: CompiledPolicy? = nil
+    )
+        -> Decision
+    {
+        let policy = other ?? policy
+        return Decider(policy: policy).decide(
             values: Fixtures.record(policy, fields), line: 1, asOf: asOf.flatMap { Day(iso: $0) }, explain: true)
+    }
+
+    /// The mini set with each `(old, new)` text replaced: a variant for one test.
+    private static func miniSet(replacing edits: [(String, String)]) throws -> CompiledPolicy {
+        try Fixtures.policy(
+            Fixtures.miniSet.map { file in
+                (name: file.name, text: edits.reduce(file.text) { $0.replacingOccurrences(of: $1.0, with: $1.1) })
+            })
     }
 
     private var inScope: [String: FieldValue] {
@@ -142,15 +155,11 @@ import Testing
                 valid_from: 2020-03-01
               - id: W-PENDING
             """
-        let files = Fixtures.miniSet.map { file in
-            (name: file.name, text: file.text.replacingOccurrences(of: "  - id: W-PENDING", with: second))
-        }
-        let policy = try Fixtures.policy(files)
+        let policy = try Self.miniSet(replacing: [("  - id: W-PENDING", second)])
         var fields = inScope
         fields["product.manufacturer"] = .text("Bad Corp")
         fields["exemptions"] = .list([.text("W-1"), .text("W-2")])
-        let decision = Decider(policy: policy).decide(
-            values: Fixtures.record(policy, fields), line: 1, asOf: nil, explain: false)
+        let decision = decide(fields, by: policy)
         #expect(decision.outcome == .permitted)
         #expect(decision.exemptionsApplied == ["W-1"])
         #expect(
@@ -162,23 +171,15 @@ import Testing
     }
 
     @Test func exemptionWhoseConditionsCannotBeSettledNamesTheFields() throws {
-        let files = Fixtures.miniSet.map { file in
-            (
-                name: file.name,
-                text: file.text.replacingOccurrences(
-                    of: "    capped_at: $cap\n",
-                    with: "    capped_at: $cap\n    when:\n      all:\n"
-                        + "        - field: consultation.body\n          equals: NISC\n"
-                        + "        - field: value.amount\n          below: 1000\n")
-            )
-        }
-        let policy = try Fixtures.policy(files)
+        let when =
+            "    when:\n      all:\n        - field: consultation.body\n          equals: NISC\n"
+            + "        - field: value.amount\n          below: 1000\n"
+        let policy = try Self.miniSet(replacing: [("    capped_at: $cap\n", "    capped_at: $cap\n" + when)])
         var fields = inScope
         fields["product.manufacturer"] = .text("Bad Corp")
         fields["buyer.name"] = .text("MoT")
         fields["exemptions"] = .list([.text("W-1")])
-        let decision = Decider(policy: policy).decide(
-            values: Fixtures.record(policy, fields), line: 1, asOf: nil, explain: false)
+        let decision = decide(fields, by: policy)
         #expect(decision.outcome == .prohibited)
         #expect(
             decision.reasons.contains {
@@ -189,21 +190,15 @@ import Testing
     }
 
     @Test func otherBuyerRefusalNamesBuyersAsTheRegistryDoes() throws {
-        let files = Fixtures.miniSet.map { file in
-            (
-                name: file.name,
-                text: file.text.replacingOccurrences(of: "buyers: [Ministry of Tests]", with: "buyers: [MoT]")
-                    .replacingOccurrences(of: "name: Town Hall", with: "name: Town Hall\n    aliases: [TH]")
-            )
-        }
-        let policy = try Fixtures.policy(files)
+        let policy = try Self.miniSet(replacing: [
+            ("buyers: [Ministry of Tests]", "buyers: [MoT]"), ("name: Town Hall", "name: Town Hall\n    aliases: [TH]"),
+        ])
         var fields = inScope
         fields["product.manufacturer"] = .text("Bad Corp")
         fields["buyer.name"] = .text("TH")
         fields["buyer.entity_class"] = Fixtures.choice(policy, "buyer.entity_class", "central_ministry")
         fields["exemptions"] = .list([.text("W-1")])
-        let decision = Decider(policy: policy).decide(
-            values: Fixtures.record(policy, fields), line: 1, asOf: nil, explain: false)
+        let decision = decide(fields, by: policy)
         #expect(
             decision.reasons.contains {
                 $0.hasSuffix("`W-1` not applied: granted to Ministry of Tests, not to \"TH\" (Town Hall)")
